@@ -1,0 +1,314 @@
+package dev.abusedesk.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the AWS-written text of a report mail: both families (the {@code ec2-abuse@amazon.com}
+ * notice and the Trust &amp; Safety template) and their follow-ups, reminders, final notices and
+ * closing mails. Pure text in, values out.
+ */
+final class AwsWording {
+
+  private AwsWording() {}
+
+  private static final Pattern ACCOUNT =
+      Pattern.compile(
+          "(?i)(?:AWS\\s+(?:Account\\s+)?ID|Account\\s+ID|AWS\\s+Account(?:\\s+Number)?)\\s*[:#]?\\s*"
+              + "(\\d{4}-?\\d{4}-?\\d{4})(?!\\d)");
+
+  private static final Pattern REGION_LABEL =
+      Pattern.compile("(?i)\\bRegion(?:\\(s\\)|s)?\\s*:\\s*([a-z0-9, \\t-]{2,200})");
+
+  private static final Pattern REGION_IN_PROSE =
+      Pattern.compile("\\bin\\s+([a-z]{2}(?:-gov)?-[a-z]+-\\d{1,2})\\s+region\\b");
+
+  private static final Pattern RESOURCE_WITH_IP =
+      Pattern.compile(
+          "(" + Identifiers.RESOURCE.pattern() + ")\\s*[\\[(]\\s*([0-9A-Fa-f:.]{2,45})\\s*[\\])]");
+
+  private static final Pattern LABELLED_IP =
+      Pattern.compile(
+          "(?<!Remote |Destination |Target |Victim |Source )"
+              + "\\b(?:Public |Elastic |Private )?IP(?:v[46])?(?: Address)?\\s*:\\s*([0-9A-Fa-f:.]{2,45})");
+
+  private static final Pattern RESOURCE_LINE =
+      Pattern.compile("(?i)AWS\\s+(?:Account\\s+)?ID|Resource\\s*:|Instance\\s+Id|Interface\\s+Id");
+
+  private static final Pattern SUBJECT_CASE_ID =
+      Pattern.compile(
+          "(?i)\\[\\s*Case\\s*(?:ID|#|Number)?\\s*:?\\s*(\\d{5,14}(?:-\\d{1,3})?)\\s*]");
+
+  private static final Pattern SUBJECT_BRACKET_NUMBER = Pattern.compile("\\[(\\d{6,14})]");
+
+  private static final Pattern TEXT_CASE_ID =
+      Pattern.compile(
+          "(?i)\\b(?:Abuse\\s+)?Case\\s*(?:ID|Number|No\\.?|#)\\s*[:#]?\\s*(\\d{5,14}(?:-\\d{1,3})?)\\b");
+
+  private static final Pattern WITHIN_HOURS =
+      Pattern.compile("(?i)\\bwithin\\s+(?:the\\s+next\\s+)?(\\d{1,3})\\s*(?:hours?|hrs?|h)\\b");
+
+  private static final Pattern WITHIN_HOURS_JA = Pattern.compile("(\\d{1,3})\\s*時間以内");
+
+  private static final Pattern REPORTED_ACTIVITY =
+      Pattern.compile("(?im)^\\s*Reported\\s+Activity\\s*:\\s*(.{1,200})$");
+
+  private static final Pattern ACTIVITY_PHRASE =
+      Pattern.compile(
+          "(?is)(?:resembles|implicated in|abuse report(?:\\(s\\))? (?:for|of|regarding)"
+              + "|reports? of|report(?:\\(s\\))? that .{0,80}? (?:is|are|has been|have been))"
+              + "\\s+(.{1,160}?)(?:[.;]\\s|\\.$|\\n\\s*\\n|$)");
+
+  private static final Pattern ACTIONS_INTRO =
+      Pattern.compile(
+          "(?i)(?:we have|we've) taken the following (?:steps|actions?)|action taken|actions taken");
+
+  private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d+[.)])\\s+(.{3,300})$");
+
+  private static final Pattern TABLE_ACTION =
+      Pattern.compile(
+          "(?i)\\b((?:Outgoing|Outbound|Inbound|Incoming)?\\s*(?:Port\\s+\\d+\\s+)?"
+              + "(?:Blocked|Stopped|Terminated|Suspended|Restricted|Disabled).{0,200})$");
+
+  /** What the AWS-written text says, before it is put together into a report. */
+  record Findings(
+      List<String> accounts,
+      List<String> regions,
+      List<String> resources,
+      List<String> ips,
+      String caseId,
+      List<String> caseNumbers,
+      Kind kind,
+      Optional<Category> category,
+      OptionalInt deadlineHours,
+      List<String> actionsTaken) {}
+
+  static Findings read(String awsText, String subject) {
+    String text = awsText == null ? "" : awsText;
+    String subj = subject == null ? "" : subject;
+    TreeSet<String> accounts = new TreeSet<>();
+    for (String source : List.of(subj, text)) {
+      Matcher m = ACCOUNT.matcher(source);
+      while (m.find()) {
+        accounts.add(m.group(1).replace("-", ""));
+      }
+    }
+    return new Findings(
+        List.copyOf(accounts),
+        regions(text),
+        resources(text),
+        ips(text),
+        caseId(subj, text),
+        caseNumbers(subj, text),
+        kind(subj, text),
+        category(subj, text),
+        deadlineHours(text),
+        actionsTaken(text));
+  }
+
+  private static List<String> regions(String text) {
+    TreeSet<String> regions = new TreeSet<>();
+    Matcher m = REGION_LABEL.matcher(text);
+    while (m.find()) {
+      for (String token : m.group(1).split("[,\\s]+")) {
+        String candidate = token.strip().toLowerCase(Locale.ROOT);
+        if (Identifiers.isRegion(candidate)) {
+          regions.add(candidate);
+        }
+      }
+    }
+    Matcher prose = REGION_IN_PROSE.matcher(text);
+    while (prose.find()) {
+      if (Identifiers.isRegion(prose.group(1))) {
+        regions.add(prose.group(1));
+      }
+    }
+    return List.copyOf(regions);
+  }
+
+  static List<String> resources(String text) {
+    TreeSet<String> resources = new TreeSet<>();
+    Matcher m = Identifiers.RESOURCE.matcher(text);
+    while (m.find() && resources.size() < 500) {
+      Identifiers.resource(m.group()).ifPresent(resources::add);
+    }
+    return List.copyOf(resources);
+  }
+
+  private static List<String> ips(String text) {
+    TreeSet<String> ips = new TreeSet<>();
+    Matcher m = RESOURCE_WITH_IP.matcher(text);
+    while (m.find() && ips.size() < 500) {
+      String ip = m.group(2);
+      if (Identifiers.isIp(ip)) {
+        ips.add(Identifiers.ip(ip));
+      }
+    }
+    for (String line : text.split("\n")) {
+      if (!RESOURCE_LINE.matcher(line).find()) {
+        continue;
+      }
+      Matcher labelled = LABELLED_IP.matcher(line);
+      while (labelled.find()) {
+        String ip = Identifiers.trimTrailingPunctuation(labelled.group(1));
+        if (Identifiers.isIp(ip)) {
+          ips.add(Identifiers.ip(ip));
+        }
+      }
+    }
+    return List.copyOf(ips);
+  }
+
+  private static String caseId(String subject, String text) {
+    Matcher m = SUBJECT_CASE_ID.matcher(subject);
+    if (m.find()) {
+      return m.group(1);
+    }
+    m = SUBJECT_BRACKET_NUMBER.matcher(subject);
+    if (m.find()) {
+      return m.group(1);
+    }
+    m = TEXT_CASE_ID.matcher(text);
+    return m.find() ? m.group(1) : null;
+  }
+
+  static List<String> caseNumbers(String subject, String text) {
+    TreeSet<String> numbers = new TreeSet<>();
+    for (Pattern p : List.of(SUBJECT_CASE_ID, SUBJECT_BRACKET_NUMBER)) {
+      Matcher m = p.matcher(subject);
+      while (m.find()) {
+        numbers.add(m.group(1));
+      }
+    }
+    Matcher m = TEXT_CASE_ID.matcher(text);
+    while (m.find() && numbers.size() < 20) {
+      numbers.add(m.group(1));
+    }
+    return List.copyOf(numbers);
+  }
+
+  private static final List<String> CLOSED =
+      List.of(
+          "has been investigated and resolved",
+          "this case has been resolved",
+          "this case is now resolved",
+          "we have resolved this case",
+          "we consider this matter resolved",
+          "we consider this case resolved",
+          "this case is now closed",
+          "this case has been closed",
+          "we are closing this case",
+          "we have closed this case",
+          "the case has been closed",
+          "no further action is required");
+
+  private static final List<String> REMINDER =
+      List.of(
+          "have not received a response",
+          "not yet received a response",
+          "have not received a reply",
+          "haven't received a response",
+          "have not heard back",
+          "still awaiting your response",
+          "second notice",
+          "reminder:");
+
+  private static final List<String> FOLLOW_UP =
+      List.of(
+          "received an additional",
+          "received additional",
+          "an additional abuse report",
+          "an additional report",
+          "additional resources have been",
+          "received another report",
+          "received another abuse report",
+          "received further reports");
+
+  static Kind kind(String subject, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    String subj = subject.toLowerCase(Locale.ROOT);
+    if (CLOSED.stream().anyMatch(lower::contains)) {
+      return Kind.CLOSED;
+    }
+    if (subj.contains("final notification")
+        || subj.contains("final notice")
+        || lower.contains("final notification")) {
+      return Kind.FINAL;
+    }
+    if (REMINDER.stream().anyMatch(lower::contains) || subj.startsWith("reminder")) {
+      return Kind.REMINDER;
+    }
+    if (FOLLOW_UP.stream().anyMatch(lower::contains)) {
+      return Kind.FOLLOW_UP;
+    }
+    return Kind.NOTICE;
+  }
+
+  private static Optional<Category> category(String subject, String text) {
+    Matcher activity = REPORTED_ACTIVITY.matcher(text);
+    if (activity.find()) {
+      Optional<Category> named = Classifier.fromText(activity.group(1));
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    Matcher phrase = ACTIVITY_PHRASE.matcher(text);
+    while (phrase.find()) {
+      Optional<Category> named = Classifier.fromText(phrase.group(1));
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    return Classifier.fromText(text).or(() -> Classifier.fromText(subject));
+  }
+
+  private static OptionalInt deadlineHours(String text) {
+    int best = Integer.MAX_VALUE;
+    for (Pattern p : List.of(WITHIN_HOURS, WITHIN_HOURS_JA)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        int hours = Integer.parseInt(m.group(1));
+        if (hours > 0 && hours <= 720) {
+          best = Math.min(best, hours);
+        }
+      }
+    }
+    return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
+  }
+
+  private static List<String> actionsTaken(String text) {
+    List<String> actions = new ArrayList<>();
+    String[] lines = text.split("\n");
+    boolean afterIntro = false;
+    for (String line : lines) {
+      if (actions.size() >= 20) {
+        break;
+      }
+      if (ACTIONS_INTRO.matcher(line).find()) {
+        afterIntro = true;
+        continue;
+      }
+      Matcher tableRow = TABLE_ACTION.matcher(line);
+      boolean startsWithResource = Identifiers.RESOURCE.matcher(line.strip()).lookingAt();
+      if (startsWithResource && tableRow.find()) {
+        actions.add(line.strip().replaceAll("\\s{2,}", "  "));
+        continue;
+      }
+      if (afterIntro) {
+        Matcher bullet = BULLET.matcher(line);
+        if (bullet.matches()) {
+          actions.add(bullet.group(1).strip());
+        } else if (line.isBlank() && !actions.isEmpty()) {
+          afterIntro = false;
+        }
+      }
+    }
+    return List.copyOf(actions);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.abusedesk.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Turns one RFC 5322 mail into a report. */
+final class MailParser {
+
+  private MailParser() {}
+
+  private static final Pattern AWS_ABUSE_SENDER =
+      Pattern.compile(
+          "(?i)\\b(?:ec2-abuse|abuse|trustandsafety|trust-and-safety|aws-abuse)"
+              + "@(?:[a-z0-9-]+\\.)*(?:amazon\\.com|aws\\.com|amazonaws\\.com)\\b");
+
+  private static final Pattern ABUSE_SUBJECT =
+      Pattern.compile("(?i)\\babuse (?:report|notification|notice|case)\\b|\\bAWS Abuse\\b");
+
+  private static final Pattern AWS_SIGNATURE =
+      Pattern.compile("(?i)\\bAWS (?:Abuse|Trust & Safety|Trust and Safety)\\b");
+
+  private static final Pattern REPORTED_ACTIVITY =
+      Pattern.compile("(?im)^\\s*Reported Activity\\s*:");
+
+  private static final Pattern DKIM_DOMAIN =
+      Pattern.compile("(?i)\\bheader\\.(?:d|i)\\s*=\\s*\"?@?(?:[^@\\s;\"]*@)?([a-z0-9.-]+)");
+
+  private static final Pattern AWS_DKIM_DOMAIN =
+      Pattern.compile("(?:^|.*\\.)(?:amazon\\.com|aws\\.com|amazonaws\\.com)");
+
+  static Report parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
+    MailReader.Mail mail = MailReader.read(in);
+    Map<String, String> headers = mail.headers();
+    List<MailReader.Text> texts = mail.texts();
+    List<MailReader.Attached> attached = mail.attached();
+
+    String from = headers.getOrDefault("from", "");
+    String subject = headers.getOrDefault("subject", "");
+    String dateHeader = headers.getOrDefault("date", "");
+    String body = primaryText(texts);
+    List<String> otherTexts = otherTexts(texts);
+
+    // "Forward as attachment": the colleague's note on top, the AWS mail attached.
+    if (!looksLikeAws(from, subject, body)) {
+      for (MailReader.Attached candidate : attached) {
+        Map<String, String> h = candidate.headers();
+        String text = candidate.texts().isEmpty() ? "" : candidate.texts().get(0);
+        if (looksLikeAws(h.getOrDefault("from", ""), h.getOrDefault("subject", ""), text)) {
+          from = h.getOrDefault("from", "");
+          subject = h.getOrDefault("subject", "");
+          dateHeader = h.getOrDefault("date", dateHeader);
+          body = text;
+          otherTexts = candidate.texts().subList(1, candidate.texts().size());
+          attached = List.of();
+          break;
+        }
+      }
+    }
+
+    Optional<Instant> date = Dates.parse(dateHeader);
+    boolean forwarded = false;
+    Optional<Forwards.Forwarded> forward = Forwards.find(body);
+    if (forward.isPresent()) {
+      Forwards.Forwarded f = forward.get();
+      forwarded = true;
+      body = f.body();
+      from = f.from().isEmpty() ? from : f.from();
+      subject = f.subject().isEmpty() ? subject : f.subject();
+      Optional<Instant> outerDate = date;
+      date = Forwards.date(f.date(), Dates.offset(dateHeader)).or(() -> outerDate);
+    }
+
+    Complaints.Split split = Complaints.split(body);
+    AwsWording.Findings found = AwsWording.read(split.aws(), subject);
+    Instant receivedAt = date.orElse(readAt);
+    SenderVerified verified = senderVerified(headers.get("authentication-results"));
+    Report.MailOrigin origin =
+        new Report.MailOrigin(
+            messageId(headers.get("message-id")),
+            from,
+            subject,
+            messageId(headers.get("in-reply-to")),
+            references(headers.getOrDefault("references", "")),
+            forwarded);
+    String description = Complaints.normalise(split.aws(), 2000);
+    boolean abuse = looksLikeAws(from, subject, split.aws());
+    if (!abuse) {
+      return new Report(
+          Kind.NOT_ABUSE,
+          null,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          List.of(),
+          receivedAt,
+          null,
+          verified,
+          Complaint.NONE,
+          List.of(),
+          description,
+          origin,
+          mail.truncated());
+    }
+
+    Complaint complaint =
+        Complaints.read(split.complaint(), otherTexts, attached, mail.jsonAttachments());
+    Kind kind = found.kind();
+    Instant deadline =
+        switch (kind) {
+          case FINAL -> receivedAt;
+          case NOTICE, FOLLOW_UP, REMINDER ->
+              receivedAt.plus(
+                  found.deadlineHours().isPresent()
+                      ? Duration.ofHours(found.deadlineHours().getAsInt())
+                      : defaultDeadline);
+          default -> null;
+        };
+    return new Report(
+        kind,
+        found.category().orElse(Category.OTHER),
+        found.accounts(),
+        found.regions(),
+        found.resources(),
+        found.ips(),
+        found.caseId(),
+        found.caseNumbers(),
+        receivedAt,
+        deadline,
+        verified,
+        complaint,
+        found.actionsTaken(),
+        description,
+        origin,
+        mail.truncated());
+  }
+
+  private static String primaryText(List<MailReader.Text> texts) {
+    for (MailReader.Text t : texts) {
+      if (!t.attachment() && t.mimeType().equals("text/plain") && !t.content().isBlank()) {
+        return t.content();
+      }
+    }
+    for (MailReader.Text t : texts) {
+      if (!t.attachment() && !t.content().isBlank()) {
+        return t.content();
+      }
+    }
+    return "";
+  }
+
+  /** Inline texts after the primary one that are not merely its HTML alternative. */
+  private static List<String> otherTexts(List<MailReader.Text> texts) {
+    List<String> others = new ArrayList<>();
+    boolean primarySeen = false;
+    for (MailReader.Text t : texts) {
+      if (!primarySeen && !t.attachment() && !t.content().isBlank()) {
+        primarySeen = true;
+        continue;
+      }
+      if (primarySeen && !t.inAlternative() && !t.content().isBlank()) {
+        others.add(t.content());
+      }
+    }
+    return others;
+  }
+
+  /** Whether a mail reads as an AWS abuse report (a spoofed one included: DKIM tells those). */
+  static boolean looksLikeAws(String from, String subject, String text) {
+    int score = 0;
+    if (AWS_ABUSE_SENDER.matcher(from).find()) {
+      score += 2;
+    }
+    if (ABUSE_SUBJECT.matcher(subject).find()) {
+      score += 2;
+    }
+    String head = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+    if (AWS_SIGNATURE.matcher(head).find()) {
+      score++;
+    }
+    if (REPORTED_ACTIVITY.matcher(head).find()) {
+      score++;
+    }
+    if (head.contains("AWS ID:") || head.contains("AWS Account ID:")) {
+      score++;
+    }
+    return score >= 2;
+  }
+
+  /** The verdict of the topmost Authentication-Results header, the one our own server added. */
+  static SenderVerified senderVerified(String header) {
+    if (header == null) {
+      return SenderVerified.UNKNOWN;
+    }
+    String value = header.replaceAll("\\([^)]*\\)", " ");
+    for (String result : value.split(";")) {
+      String r = result.strip().toLowerCase(Locale.ROOT);
+      if (!r.matches("dkim\\s*=\\s*pass\\b.*")) {
+        continue;
+      }
+      java.util.regex.Matcher d = DKIM_DOMAIN.matcher(r);
+      while (d.find()) {
+        if (AWS_DKIM_DOMAIN.matcher(d.group(1)).matches()) {
+          return SenderVerified.PASS;
+        }
+      }
+    }
+    return SenderVerified.FAIL;
+  }
+
+  private static String messageId(String value) {
+    if (value == null) {
+      return "";
+    }
+    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    return m.find() ? m.group() : value.strip();
+  }
+
+  private static List<String> references(String value) {
+    List<String> ids = new ArrayList<>();
+    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    while (m.find() && ids.size() < 50) {
+      ids.add(m.group());
+    }
+    return ids;
+  }
+}

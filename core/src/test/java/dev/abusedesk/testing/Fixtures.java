@@ -1,0 +1,54 @@
+package dev.abusedesk.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The real-shaped sample reports under {@code src/test/resources/fixtures/} of the core module. */
+public final class Fixtures {
+
+  private Fixtures() {}
+
+  /** The fixtures directory, found from the core module or a sibling module. */
+  public static Path root() {
+    for (Path candidate :
+        List.of(
+            Path.of("src", "test", "resources", "fixtures"),
+            Path.of("..", "core", "src", "test", "resources", "fixtures"))) {
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("core/src/test/resources/fixtures not found");
+  }
+
+  public static Path file(String relative) {
+    return root().resolve(relative);
+  }
+
+  public static byte[] bytes(String relative) {
+    try {
+      return Files.readAllBytes(file(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every report fixture (mail and Health), as paths relative to the fixtures root, sorted. */
+  public static List<String> reports() {
+    try (Stream<Path> files = Files.walk(root())) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(p -> root().relativize(p).toString().replace('\\', '/'))
+          .filter(p -> p.endsWith(".eml") || p.endsWith(".json"))
+          .filter(p -> !p.startsWith("expected/"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
