@@ -8,5 +8,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reads AWS abuse reports, tracks the 24-hour reply deadline and alerts chat.",
-    subcommands = {ParseCommand.class, WarmupCommand.class})
+    subcommands = {
+      ParseCommand.class,
+      IngestCommand.class,
+      ProcessCommand.class,
+      CasesCommand.class,
+      WarmupCommand.class
+    })
 final class AbuseDeskCommand {}

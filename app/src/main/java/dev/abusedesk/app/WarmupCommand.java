@@ -1,33 +1,68 @@
 package dev.abusedesk.app;
 
+import dev.abusedesk.cases.CaseJson;
+import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportJson;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.report.SampleReports;
+import dev.abusedesk.spool.Spooled;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
- * Runs the common start path on the bundled samples, printing nothing. The build runs it once with
- * {@code -XX:ArchiveClassesAtExit} so that later runs start from a class-data-sharing archive.
+ * Runs the common start paths (parse; spool, record and list in a scratch data directory) on the
+ * bundled samples, printing nothing. The build runs it once with {@code -XX:ArchiveClassesAtExit}
+ * so that later runs start from a class-data-sharing archive.
  */
-@Command(name = "warmup", hidden = true, description = "Exercise the start path (build use).")
+@Command(name = "warmup", hidden = true, description = "Exercise the start paths (build use).")
 final class WarmupCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     ReportParser parser = new ReportParser();
     int lines = 0;
     for (String name : SampleReports.names()) {
       Parsed parsed = parser.parse(SampleReports.bytes(name), Instant.EPOCH);
       if (parsed instanceof Parsed.Read read) {
         for (Report report : read.reports()) {
-          lines += ReportJson.line(name, report).length() > 0 ? 1 : 0;
+          lines += ReportJson.line(name, report).isEmpty() ? 0 : 1;
         }
       }
     }
+    Path scratch = Files.createTempDirectory("abusedesk-warmup");
+    try {
+      CommonOptions options = new CommonOptions();
+      options.dataDir = scratch;
+      try (Context context = Context.of(options, java.util.Map.of(), Clock.systemUTC())) {
+        for (String name : SampleReports.names()) {
+          Spooled spooled = context.spool().put(SampleReports.bytes(name), "pipe");
+          if (spooled instanceof Spooled.Accepted accepted) {
+            context.recorder().take(accepted.entry());
+          }
+        }
+        lines += CaseJson.list(context.store().list(CaseQuery.all()), Instant.EPOCH).length();
+      }
+    } finally {
+      delete(scratch);
+    }
     return lines > 0 ? 0 : 1;
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

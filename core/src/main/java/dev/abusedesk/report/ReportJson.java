@@ -30,6 +30,19 @@ public final class ReportJson {
     return out.toString();
   }
 
+  /** The report alone, as one JSON object: how the store keeps it. */
+  public static String object(Report report) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      write(g, report);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The error line for an input that could not be read. */
   public static String error(String source, String reason) {
     StringWriter out = new StringWriter(256);
@@ -104,5 +117,76 @@ public final class ReportJson {
   /** UTC, whole seconds: {@code 2025-10-14T03:12:40Z}. */
   public static String time(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Reads back a report written by {@link #write}: how the store keeps parsed reports. */
+  public static Report read(String json) {
+    com.fasterxml.jackson.databind.JsonNode n;
+    try {
+      n = Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a stored report: " + e.getMessage(), e);
+    }
+    com.fasterxml.jackson.databind.JsonNode c = n.path("complaint");
+    Report.Origin origin;
+    if (n.has("health")) {
+      com.fasterxml.jackson.databind.JsonNode h = n.path("health");
+      origin =
+          new Report.HealthOrigin(
+              h.path("event_arn").asText(""),
+              h.path("service").asText(""),
+              h.path("event_type_code").asText(""),
+              h.path("communication_id").asText(""),
+              h.path("page").asInt(1),
+              h.path("total_pages").asInt(1),
+              instant(h.path("last_updated_at")),
+              h.path("status_code").asText(""),
+              h.path("backup_event").asBoolean(false));
+    } else {
+      com.fasterxml.jackson.databind.JsonNode m = n.path("mail");
+      origin =
+          new Report.MailOrigin(
+              m.path("message_id").asText(""),
+              m.path("from").asText(""),
+              m.path("subject").asText(""),
+              m.path("in_reply_to").asText(""),
+              strings(m.path("references")),
+              m.path("forwarded").asBoolean(false));
+    }
+    Kind kind = Kind.fromWire(n.path("kind").asText());
+    return new Report(
+        kind,
+        n.path("category").isTextual() ? Category.fromWire(n.path("category").asText()) : null,
+        strings(n.path("accounts")),
+        strings(n.path("regions")),
+        strings(n.path("resources")),
+        strings(n.path("ips")),
+        n.path("case_id").isTextual() ? n.path("case_id").asText() : null,
+        strings(n.path("aws_case_numbers")),
+        instant(n.path("received_at")),
+        instant(n.path("deadline")),
+        SenderVerified.fromWire(n.path("sender_verified").asText("unknown")),
+        new Complaint(
+            ComplaintFormat.fromWire(n.path("complaint_format").asText("none")),
+            c.path("excerpt").asText(""),
+            strings(c.path("source_ips")),
+            strings(c.path("reported_domains")),
+            strings(c.path("recipient_domains"))),
+        strings(n.path("actions_taken")),
+        n.path("description").asText(""),
+        origin,
+        n.path("truncated").asBoolean(false));
+  }
+
+  private static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+    java.util.ArrayList<String> values = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode v : array) {
+      values.add(v.asText());
+    }
+    return values;
+  }
+
+  private static Instant instant(com.fasterxml.jackson.databind.JsonNode value) {
+    return value.isTextual() ? Instant.parse(value.asText()) : null;
   }
 }

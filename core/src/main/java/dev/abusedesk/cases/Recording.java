@@ -1,0 +1,440 @@
+package dev.abusedesk.cases;
+
+import dev.abusedesk.report.Category;
+import dev.abusedesk.report.Kind;
+import dev.abusedesk.report.Report;
+import dev.abusedesk.report.ReportJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * One report being recorded, inside the store's write transaction: re-deliveries dropped, Health
+ * pages merged, the case found by its keys (or opened), and what AWS's report means for the case's
+ * status and deadline applied.
+ */
+final class Recording {
+
+  /** Across channels, the same account and resource join one case within this window. */
+  static final Duration JOIN_WINDOW = Duration.ofHours(12);
+
+  static final String AWS = "aws";
+
+  private final Connection c;
+  private final CaseRows rows;
+  private final Instant now;
+
+  Recording(Connection c, CaseRows rows, Instant now) {
+    this.c = c;
+    this.rows = rows;
+    this.now = now;
+  }
+
+  Recorded record(Report report, byte[] raw, String sha256, String spoolId, String intake)
+      throws SQLException {
+    if (exists("SELECT 1 FROM reports WHERE spool_id = ?", spoolId)) {
+      return new Recorded.AlreadyRecorded();
+    }
+    List<String> redelivery = JoinKeys.redelivery(report, sha256);
+    Optional<Long> earlier = reportWithKey(redelivery);
+    if (earlier.isPresent()) {
+      return new Recorded.Redelivery(earlier.get());
+    }
+    Instant at = effectiveAt(report);
+    if (!report.isAbuse()) {
+      long id = insertReport(null, report, raw, sha256, spoolId, intake, at);
+      keepReportKeys(redelivery, id);
+      return new Recorded.Unrelated(id);
+    }
+
+    Optional<String> pageGroup = JoinKeys.pageGroup(report);
+    if (pageGroup.isPresent()) {
+      Optional<Long> firstPage = reportWithKey(List.of(pageGroup.get()));
+      if (firstPage.isPresent()) {
+        return mergePage(firstPage.get(), report, redelivery, at);
+      }
+    }
+
+    Optional<Long> existing = findCase(report, at);
+    CaseStatus before = null;
+    long caseId;
+    if (existing.isPresent()) {
+      caseId = existing.get();
+      before = rows.row(c, caseId).orElseThrow().status();
+    } else {
+      caseId = openCase(report.category(), at);
+    }
+    long reportId = insertReport(caseId, report, raw, sha256, spoolId, intake, at);
+    List<String> reportKeys = new ArrayList<>(redelivery);
+    pageGroup.ifPresent(reportKeys::add);
+    keepReportKeys(reportKeys, reportId);
+    keepCaseKeys(caseId, JoinKeys.kept(report), at);
+    rows.event(
+        c,
+        caseId,
+        now,
+        AWS,
+        CaseEvent.Type.REPORT,
+        null,
+        null,
+        reportId,
+        report.kind().wire() + " by " + report.channel().wire());
+    applyWhatAwsSaid(caseId, report, at);
+    Case after = rows.find(c, caseId).orElseThrow();
+    return before == null
+        ? new Recorded.Opened(after, reportId)
+        : new Recorded.Joined(after, reportId, before);
+  }
+
+  /** When AWS said it: the Health event's last update, else the report's date. */
+  static Instant effectiveAt(Report report) {
+    if (report.origin() instanceof Report.HealthOrigin health && health.lastUpdatedAt() != null) {
+      return health.lastUpdatedAt().isAfter(report.receivedAt())
+          ? health.lastUpdatedAt()
+          : report.receivedAt();
+    }
+    return report.receivedAt();
+  }
+
+  private Optional<Long> findCase(Report report, Instant at) throws SQLException {
+    JoinKeys.Kind matchedKind = null;
+    Long best = null;
+    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
+      if (matchedKind != null && key.kind() != matchedKind) {
+        break; // A stronger kind of key already matched.
+      }
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT case_id, first_seen, last_seen FROM case_keys WHERE kind = ? AND key_value = ?")) {
+        p.setString(1, key.kind().wire());
+        p.setString(2, key.value());
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            long caseId = r.getLong(1);
+            if (key.kind().windowed()
+                && (!withinWindow(at, r.getLong(2), r.getLong(3)) || conflicts(caseId, report))) {
+              continue;
+            }
+            best = best == null ? caseId : Math.min(best, caseId);
+            matchedKind = key.kind();
+          }
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether a case found by a shared resource is known by another AWS identity than the report:
+   * other AWS case numbers, or another Health event. AWS counts those as separate cases, each
+   * wanting its own reply, so they are not joined on a resource alone.
+   */
+  private boolean conflicts(long caseId, Report report) throws SQLException {
+    List<String> numbers = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
+      if (key.kind() == JoinKeys.Kind.AWS_CASE) {
+        numbers.add(key.value());
+      } else if (key.kind() == JoinKeys.Kind.EVENT) {
+        events.add(key.value());
+      }
+    }
+    return disjoint(caseId, JoinKeys.Kind.AWS_CASE, numbers)
+        || disjoint(caseId, JoinKeys.Kind.EVENT, events);
+  }
+
+  private boolean disjoint(long caseId, JoinKeys.Kind kind, List<String> values)
+      throws SQLException {
+    if (values.isEmpty()) {
+      return false;
+    }
+    boolean any = false;
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT key_value FROM case_keys WHERE case_id = ? AND kind = ?")) {
+      p.setLong(1, caseId);
+      p.setString(2, kind.wire());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          any = true;
+          if (values.contains(r.getString(1))) {
+            return false;
+          }
+        }
+      }
+    }
+    return any;
+  }
+
+  private static boolean withinWindow(Instant at, long firstSeen, long lastSeen) {
+    long t = at.toEpochMilli();
+    long window = JOIN_WINDOW.toMillis();
+    return t >= firstSeen - window && t <= lastSeen + window;
+  }
+
+  private long openCase(Category category, Instant at) throws SQLException {
+    long id;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO cases (status, category, opened_at, updated_at) VALUES (?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      p.setString(1, CaseStatus.OPEN.wire());
+      p.setString(2, category.wire());
+      p.setLong(3, now.toEpochMilli());
+      p.setLong(4, now.toEpochMilli());
+      p.executeUpdate();
+      id = generatedId(p);
+    }
+    rows.event(c, id, now, AWS, CaseEvent.Type.OPENED, null, CaseStatus.OPEN, null, "");
+    return id;
+  }
+
+  private void applyWhatAwsSaid(long caseId, Report report, Instant at) throws SQLException {
+    CaseRows.Row row = rows.row(c, caseId).orElseThrow();
+    Instant closedAt = row.awsClosedAt();
+    Instant requestAt = row.lastRequestAt();
+    if (report.kind() == Kind.CLOSED) {
+      closedAt = later(closedAt, at);
+    }
+    if (report.kind().asksForReply()) {
+      requestAt = later(requestAt, at);
+    }
+    boolean awsClosed = closedAt != null && (requestAt == null || !closedAt.isBefore(requestAt));
+    CaseStatus status = row.status();
+    CaseStatus next = status;
+    String why = "";
+    if (awsClosed && status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED_BY_AWS) {
+      next = CaseStatus.CLOSED_BY_AWS;
+      why = "AWS closed the case";
+    } else if (!awsClosed && report.kind().asksForReply()) {
+      boolean afterReply = row.repliedAt() != null && at.isAfter(row.repliedAt());
+      if (status == CaseStatus.CLOSED_BY_AWS || (afterReply && !status.awaitsReply())) {
+        next = row.acknowledgedBy() != null ? CaseStatus.ACKNOWLEDGED : CaseStatus.OPEN;
+        why = "AWS sent a " + report.kind().wire() + " after the case was settled: a reply is due";
+      }
+    }
+    Category category = row.category();
+    if (category == Category.OTHER && report.category() != Category.OTHER) {
+      category = report.category();
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE cases SET status = ?, category = ?, updated_at = ?, aws_closed_at = ?,"
+                + " last_request_at = ? WHERE id = ?")) {
+      p.setString(1, next.wire());
+      p.setString(2, category.wire());
+      p.setLong(3, now.toEpochMilli());
+      setInstant(p, 4, closedAt);
+      setInstant(p, 5, requestAt);
+      p.setLong(6, caseId);
+      p.executeUpdate();
+    }
+    if (next != status) {
+      rows.event(c, caseId, now, AWS, CaseEvent.Type.STATUS, status, next, null, why);
+    }
+    rows.refreshDeadline(c, caseId);
+  }
+
+  private Recorded mergePage(long reportId, Report page, List<String> redelivery, Instant at)
+      throws SQLException {
+    long caseId;
+    Report first;
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT case_id, parsed FROM reports WHERE id = ?")) {
+      p.setLong(1, reportId);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        caseId = r.getLong(1);
+        first = ReportJson.read(r.getString(2));
+      }
+    }
+    Report merged = withResourcesOf(first, page);
+    try (PreparedStatement p = c.prepareStatement("UPDATE reports SET parsed = ? WHERE id = ?")) {
+      p.setString(1, ReportJson.object(merged));
+      p.setLong(2, reportId);
+      p.executeUpdate();
+    }
+    keepReportKeys(redelivery, reportId);
+    keepCaseKeys(caseId, JoinKeys.kept(page), at);
+    if (page.origin() instanceof Report.HealthOrigin h) {
+      rows.event(
+          c,
+          caseId,
+          now,
+          AWS,
+          CaseEvent.Type.REPORT,
+          null,
+          null,
+          reportId,
+          "page " + h.page() + " of " + h.totalPages() + " merged");
+    }
+    return new Recorded.PageMerged(rows.find(c, caseId).orElseThrow(), reportId);
+  }
+
+  private static Report withResourcesOf(Report first, Report page) {
+    TreeSet<String> resources = new TreeSet<>(first.resources());
+    resources.addAll(page.resources());
+    TreeSet<String> ips = new TreeSet<>(first.ips());
+    ips.addAll(page.ips());
+    return new Report(
+        first.kind(),
+        first.category(),
+        first.accounts(),
+        first.regions(),
+        List.copyOf(resources),
+        List.copyOf(ips),
+        first.caseId(),
+        first.awsCaseNumbers(),
+        first.receivedAt(),
+        first.deadline(),
+        first.senderVerified(),
+        first.complaint(),
+        first.actionsTaken(),
+        first.description(),
+        first.origin(),
+        first.truncated() || page.truncated());
+  }
+
+  private long insertReport(
+      Long caseId,
+      Report report,
+      byte[] raw,
+      String sha256,
+      String spoolId,
+      String intake,
+      Instant at)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO reports (case_id, spool_id, intake, channel, kind, category, received_at,"
+                + " effective_at, deadline, recorded_at, sha256, parsed, raw)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      if (caseId == null) {
+        p.setNull(1, Types.BIGINT);
+      } else {
+        p.setLong(1, caseId);
+      }
+      p.setString(2, spoolId);
+      p.setString(3, intake);
+      p.setString(4, report.channel().wire());
+      p.setString(5, report.kind().wire());
+      p.setString(6, report.category() == null ? null : report.category().wire());
+      p.setLong(7, report.receivedAt().toEpochMilli());
+      p.setLong(8, at.toEpochMilli());
+      setInstant(p, 9, report.deadline());
+      p.setLong(10, now.toEpochMilli());
+      p.setString(11, sha256);
+      p.setString(12, ReportJson.object(report));
+      p.setBytes(13, raw);
+      p.executeUpdate();
+      return generatedId(p);
+    }
+  }
+
+  private void keepReportKeys(List<String> keys, long reportId) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO report_keys (key_value, report_id) VALUES (?, ?)")) {
+      for (String key : new TreeSet<>(keys)) {
+        if (reportWithKey(List.of(key)).isPresent()) {
+          continue;
+        }
+        p.setString(1, bounded(key));
+        p.setLong(2, reportId);
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private void keepCaseKeys(long caseId, List<JoinKeys.Key> keys, Instant at) throws SQLException {
+    long t = at.toEpochMilli();
+    for (JoinKeys.Key key : keys) {
+      String value = bounded(key.value());
+      try (PreparedStatement update =
+          c.prepareStatement(
+              "UPDATE case_keys SET first_seen = CASE WHEN first_seen < ? THEN first_seen ELSE ? END,"
+                  + " last_seen = CASE WHEN last_seen > ? THEN last_seen ELSE ? END"
+                  + " WHERE kind = ? AND key_value = ? AND case_id = ?")) {
+        update.setLong(1, t);
+        update.setLong(2, t);
+        update.setLong(3, t);
+        update.setLong(4, t);
+        update.setString(5, key.kind().wire());
+        update.setString(6, value);
+        update.setLong(7, caseId);
+        if (update.executeUpdate() > 0) {
+          continue;
+        }
+      }
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO case_keys (kind, key_value, case_id, first_seen, last_seen)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        insert.setString(1, key.kind().wire());
+        insert.setString(2, value);
+        insert.setLong(3, caseId);
+        insert.setLong(4, t);
+        insert.setLong(5, t);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private Optional<Long> reportWithKey(List<String> keys) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT report_id FROM report_keys WHERE key_value = ?")) {
+      for (String key : keys) {
+        p.setString(1, bounded(key));
+        try (ResultSet r = p.executeQuery()) {
+          if (r.next()) {
+            return Optional.of(r.getLong(1));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean exists(String sql, String value) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      p.setString(1, value);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  private static long generatedId(PreparedStatement p) throws SQLException {
+    try (ResultSet keys = p.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("the database returned no generated id");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  private static void setInstant(PreparedStatement p, int index, Instant value)
+      throws SQLException {
+    if (value == null) {
+      p.setNull(index, Types.BIGINT);
+    } else {
+      p.setLong(index, value.toEpochMilli());
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  private static String bounded(String key) {
+    return key.length() > 1000 ? key.substring(0, 1000) : key;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.abusedesk.cases;
+
+import dev.abusedesk.report.Report;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The case store on SQLite or PostgreSQL. */
+public final class SqlCaseStore implements CaseStore {
+
+  private final Database db;
+  private final Clock clock;
+  private final CaseRows rows = new CaseRows();
+
+  private SqlCaseStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Opens the store on {@code db}, bringing its schema up to date. */
+  public static SqlCaseStore open(Database db, Clock clock) {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(clock, "clock");
+    Migrations.apply(db, clock);
+    return new SqlCaseStore(db, clock);
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public Recorded record(Report report, byte[] raw, String spoolId, String intake) {
+    Objects.requireNonNull(report, "report");
+    String sha256 = Hashes.sha256(raw);
+    Instant now = clock.instant();
+    return db.write(c -> new Recording(c, rows, now).record(report, raw, sha256, spoolId, intake));
+  }
+
+  @Override
+  public boolean isRecorded(String spoolId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT 1 FROM reports WHERE spool_id = ?")) {
+            p.setString(1, spoolId);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Case> list(CaseQuery query) {
+    return db.read(c -> rows.list(c, query));
+  }
+
+  @Override
+  public Optional<Case> find(long caseId) {
+    return db.read(c -> rows.find(c, caseId));
+  }
+
+  @Override
+  public List<StoredReport> reports(long caseId) {
+    return db.read(
+        c ->
+            rows.reports(
+                c,
+                "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
+                    + " WHERE case_id = ? ORDER BY effective_at, id",
+                caseId));
+  }
+
+  @Override
+  public List<StoredReport> unrelated(int limit) {
+    return db.read(
+        c ->
+            rows.reports(
+                c,
+                "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
+                    + " WHERE case_id IS NULL ORDER BY recorded_at DESC, id DESC LIMIT ?",
+                limit));
+  }
+
+  @Override
+  public Optional<byte[]> raw(long reportId) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement("SELECT raw FROM reports WHERE id = ?")) {
+            p.setLong(1, reportId);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<CaseEvent> history(long caseId) {
+    return db.read(c -> rows.history(c, caseId));
+  }
+
+  @Override
+  public Change move(long caseId, CaseStatus to, String actor, String note, Instant at) {
+    requireActor(actor);
+    return db.write(
+        c -> {
+          Optional<CaseRows.Row> found = rows.row(c, caseId);
+          if (found.isEmpty()) {
+            return new Change.NoSuchCase(caseId);
+          }
+          CaseRows.Row row = found.get();
+          if (!row.status().allowsManualMoveTo(to)) {
+            return new Change.NotAllowed(row.status(), to);
+          }
+          String set =
+              switch (to) {
+                case ACKNOWLEDGED -> ", acknowledged_by = ?, acknowledged_at = ?";
+                case REPLIED -> ", replied_at = ?";
+                default -> "";
+              };
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE cases SET status = ?, updated_at = ?" + set + " WHERE id = ?")) {
+            int i = 1;
+            p.setString(i++, to.wire());
+            p.setLong(i++, at.toEpochMilli());
+            if (to == CaseStatus.ACKNOWLEDGED) {
+              p.setString(i++, actor);
+              p.setLong(i++, at.toEpochMilli());
+            } else if (to == CaseStatus.REPLIED) {
+              p.setLong(i++, at.toEpochMilli());
+            }
+            p.setLong(i, caseId);
+            p.executeUpdate();
+          }
+          rows.refreshDeadline(c, caseId);
+          rows.event(c, caseId, at, actor, CaseEvent.Type.STATUS, row.status(), to, null, note);
+          return new Change.Done(rows.find(c, caseId).orElseThrow(), row.status());
+        });
+  }
+
+  @Override
+  public Change note(long caseId, String actor, String note, Instant at) {
+    requireActor(actor);
+    if (note == null || note.isBlank()) {
+      throw new IllegalArgumentException("a note needs text");
+    }
+    return db.write(
+        c -> {
+          Optional<CaseRows.Row> row = rows.row(c, caseId);
+          if (row.isEmpty()) {
+            return new Change.NoSuchCase(caseId);
+          }
+          rows.event(c, caseId, at, actor, CaseEvent.Type.NOTE, null, null, null, note);
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE cases SET updated_at = ? WHERE id = ?")) {
+            p.setLong(1, at.toEpochMilli());
+            p.setLong(2, caseId);
+            p.executeUpdate();
+          }
+          return new Change.Done(rows.find(c, caseId).orElseThrow(), row.get().status());
+        });
+  }
+
+  /** Records a system event (alerted, reminded, escalated) in a case's history. */
+  public void event(long caseId, CaseEvent.Type type, String actor, String note) {
+    Instant at = clock.instant();
+    db.read(
+        c -> {
+          rows.event(c, caseId, at, actor, type, null, null, null, note);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean reachable() {
+    return db.reachable();
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  private static void requireActor(String actor) {
+    if (actor == null || actor.isBlank() || actor.length() > 200) {
+      throw new IllegalArgumentException("say who does it (1 to 200 characters)");
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package dev.abusedesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.abusedesk.report.Category;
+import dev.abusedesk.report.Parsed;
+import dev.abusedesk.report.Report;
+import dev.abusedesk.report.ReportParser;
+import dev.abusedesk.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What every case store does; each implementation runs these against a real database. */
+public abstract class CaseStoreContract {
+
+  protected static final Instant NOW = Instant.parse("2025-11-10T00:00:00Z");
+
+  private final AtomicInteger spoolIds = new AtomicInteger();
+  protected CaseStore store;
+
+  /** A new store on an empty database. */
+  protected abstract CaseStore newStore(Clock clock);
+
+  @BeforeEach
+  void openStore() {
+    store = newStore(Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  protected Recorded ingest(String fixture) {
+    return ingest(Fixtures.bytes(fixture));
+  }
+
+  protected Recorded ingest(byte[] raw) {
+    Parsed parsed = new ReportParser().parse(raw, NOW);
+    assertThat(parsed).isInstanceOf(Parsed.Read.class);
+    Report report = ((Parsed.Read) parsed).reports().get(0);
+    return store.record(report, raw, "spool-" + spoolIds.incrementAndGet(), "pipe");
+  }
+
+  static final List<String> SHARED =
+      List.of(
+          "email/ec2-abuse-dos.eml",
+          "health/abuse-dos.json",
+          "health/abuse-dos-sns-envelope.json",
+          "health/abuse-dos-closed.json",
+          "email/ec2-abuse-closed.eml",
+          "email/ts-port-scan.eml",
+          "email/ts-reminder.eml",
+          "email/ts-final-notification.eml",
+          "email/ec2-abuse-spam-eni.eml",
+          "email/not-abuse-billing.eml",
+          "health/ec2-maintenance.json");
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void joinsTheSharedFixturesIntoTheSameCasesInAnyOrder(long seed) {
+    List<String> order = new ArrayList<>(SHARED);
+    Collections.shuffle(order, new Random(seed));
+    order.forEach(this::ingest);
+    order.forEach(this::ingest); // every one again: re-deliveries add nothing
+
+    List<Case> cases = store.list(CaseQuery.all());
+    Case dos = only(cases, "20816735");
+    assertThat(dos.status()).isEqualTo(CaseStatus.CLOSED_BY_AWS);
+    assertThat(dos.category()).isEqualTo(Category.DOS);
+    assertThat(dos.reports()).isEqualTo(4);
+    assertThat(dos.accounts()).containsExactly("111122223333");
+    assertThat(dos.resources()).containsExactly("i-0a1b2c3d4e5f60718");
+    assertThat(dos.awsCaseIds())
+        .contains(
+            "20816735",
+            "arn:aws:health:ap-northeast-1::event/ABUSE/AWS_ABUSE_DOS_REPORT/AWS_ABUSE_DOS_REPORT_3c1f9a2b");
+    assertThat(dos.deadline()).isNull();
+
+    Case portScan = only(cases, "11983634034-1");
+    assertThat(portScan.reports()).isEqualTo(2);
+    assertThat(portScan.status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(portScan.deadline()).isEqualTo(Instant.parse("2025-11-04T14:02:19Z"));
+    assertThat(portScan.overdue(NOW)).isTrue();
+
+    assertThat(cases).hasSize(4);
+    assertThat(store.unrelated(10)).hasSize(2);
+  }
+
+  private static Case only(List<Case> cases, String awsCaseId) {
+    List<Case> matching = cases.stream().filter(c -> c.awsCaseIds().contains(awsCaseId)).toList();
+    assertThat(matching).as("cases naming %s", awsCaseId).hasSize(1);
+    return matching.get(0);
+  }
+
+  @Test
+  void recognisesTheSameMessageIdFromTheSameSenderAsARedelivery() {
+    byte[] original = Fixtures.bytes("email/ts-port-scan.eml");
+    byte[] relayed =
+        ("Received: from relay.example by mx.example; Mon, 03 Nov 2025 14:05:00 +0000\r\n"
+                + new String(original, StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8);
+
+    Recorded first = ingest(original);
+    Recorded second = ingest(relayed);
+
+    assertThat(first).isInstanceOf(Recorded.Opened.class);
+    assertThat(second).isInstanceOf(Recorded.Redelivery.class);
+    assertThat(store.list(CaseQuery.all()).get(0).reports()).isEqualTo(1);
+  }
+
+  @Test
+  void recordsOneSpooledMessageOnceHoweverOftenItIsOffered() {
+    byte[] raw = Fixtures.bytes("email/ec2-abuse-dos.eml");
+    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+
+    Recorded first = store.record(report, raw, "same-spool-id", "pipe");
+    Recorded again = store.record(report, raw, "same-spool-id", "pipe");
+
+    assertThat(first).isInstanceOf(Recorded.Opened.class);
+    assertThat(again).isInstanceOf(Recorded.AlreadyRecorded.class);
+    assertThat(store.isRecorded("same-spool-id")).isTrue();
+    assertThat(store.isRecorded("other")).isFalse();
+  }
+
+  @Test
+  void mergesThePagesOfOneHealthEventIntoOneReport() {
+    String page1 =
+        new String(Fixtures.bytes("health/abuse-dos-paged-1-of-2.json"), StandardCharsets.UTF_8);
+    String page2 =
+        page1
+            .replace("\"page\": \"1\"", "\"page\": \"2\"")
+            .replace("77aa00bb11cc22dd33ee44ff55667788-1", "77aa00bb11cc22dd33ee44ff55667788-2")
+            .replace("i-01212121212120001", "i-01212121212120003")
+            .replace("i-01212121212120002", "i-01212121212120004");
+
+    Recorded first = ingest(page1.getBytes(StandardCharsets.UTF_8));
+    Recorded second = ingest(page2.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(second).isInstanceOf(Recorded.PageMerged.class);
+    Case merged = ((Recorded.PageMerged) second).caseNow();
+    assertThat(merged.id()).isEqualTo(((Recorded.Opened) first).caseNow().id());
+    assertThat(merged.reports()).isEqualTo(1);
+    assertThat(merged.resources())
+        .containsExactly(
+            "i-01212121212120001",
+            "i-01212121212120002",
+            "i-01212121212120003",
+            "i-01212121212120004");
+    assertThat(store.reports(merged.id()).get(0).report().resources()).hasSize(4);
+  }
+
+  @Test
+  void keepsMailThatIsNotAboutAbuseWithoutOpeningACase() {
+    Recorded recorded = ingest("email/not-abuse-billing.eml");
+
+    assertThat(recorded).isInstanceOf(Recorded.Unrelated.class);
+    assertThat(store.list(CaseQuery.all())).isEmpty();
+    assertThat(store.unrelated(10)).singleElement().satisfies(r -> assertThat(r.caseId()).isNull());
+    long id = ((Recorded.Unrelated) recorded).reportId();
+    assertThat(store.raw(id)).hasValue(Fixtures.bytes("email/not-abuse-billing.eml"));
+  }
+
+  @Test
+  void joinsAcrossChannelsOnACommonResourceOnlyWithinTwelveHours() {
+    String health =
+        new String(Fixtures.bytes("health/abuse-org-view.json"), StandardCharsets.UTF_8)
+            .replace("222233334444", "444455556666")
+            .replace("i-0123456789abcdef1", "i-09f8e7d6c5b4a3921");
+    String sixHoursLater =
+        health.replace("Mon, 27 Oct 2025 08:40:02 GMT", "Thu, 16 Oct 2025 04:05:11 GMT");
+    String twoDaysLater =
+        health
+            .replace("77aa01", "99cc03")
+            .replace("Mon, 27 Oct 2025 08:40:02 GMT", "Fri, 17 Oct 2025 22:05:11 GMT");
+
+    Recorded mail = ingest("email/ec2-abuse-spam-eni.eml"); // 2025-10-15T22:05:11Z
+    Recorded near = ingest(sixHoursLater.getBytes(StandardCharsets.UTF_8));
+    Recorded far = ingest(twoDaysLater.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(near).isInstanceOf(Recorded.Joined.class);
+    assertThat(((Recorded.Joined) near).caseNow().id())
+        .isEqualTo(((Recorded.Opened) mail).caseNow().id());
+    assertThat(far).isInstanceOf(Recorded.Opened.class);
+  }
+
+  @Test
+  void keepsTwoAwsCasesAboutTheSameInstanceApart() {
+    String other =
+        new String(Fixtures.bytes("email/ec2-abuse-dos.eml"), StandardCharsets.UTF_8)
+            .replace("20816735", "20816999")
+            .replace("0100018f2a1b2c3d", "0100018f2a1b9999");
+
+    Recorded first = ingest("email/ec2-abuse-dos.eml");
+    Recorded second = ingest(other.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(first).isInstanceOf(Recorded.Opened.class);
+    assertThat(second).isInstanceOf(Recorded.Opened.class);
+  }
+
+  @Test
+  void movesACaseAlongTheWorkflowAndKeepsWhoDidWhatWhen() {
+    long id = ((Recorded.Opened) ingest("email/ts-port-scan.eml")).caseNow().id();
+    Instant ackAt = Instant.parse("2025-11-03T15:00:00Z");
+    Instant replyAt = Instant.parse("2025-11-03T16:00:00Z");
+
+    Change ack = store.move(id, CaseStatus.ACKNOWLEDGED, "hanako", "taking it", ackAt);
+    Change replied = store.move(id, CaseStatus.REPLIED, "hanako", "first reply sent", replyAt);
+    Change back = store.move(id, CaseStatus.OPEN, "taro", "", replyAt);
+    store.note(id, "taro", "SG egress closed on port 22", replyAt);
+
+    assertThat(ack).isInstanceOf(Change.Done.class);
+    Case after = ((Change.Done) replied).caseNow();
+    assertThat(after.status()).isEqualTo(CaseStatus.REPLIED);
+    assertThat(after.acknowledgedBy()).isEqualTo("hanako");
+    assertThat(after.acknowledgedAt()).isEqualTo(ackAt);
+    assertThat(after.repliedAt()).isEqualTo(replyAt);
+    assertThat(after.deadline()).isNull();
+    assertThat(after.overdue(NOW)).isFalse();
+    assertThat(back).isEqualTo(new Change.NotAllowed(CaseStatus.REPLIED, CaseStatus.OPEN));
+    assertThat(store.history(id))
+        .extracting(CaseEvent::type, CaseEvent::actor, CaseEvent::toStatus, CaseEvent::note)
+        .containsSubsequence(
+            org.assertj.core.groups.Tuple.tuple(
+                CaseEvent.Type.STATUS, "hanako", CaseStatus.ACKNOWLEDGED, "taking it"),
+            org.assertj.core.groups.Tuple.tuple(
+                CaseEvent.Type.STATUS, "hanako", CaseStatus.REPLIED, "first reply sent"),
+            org.assertj.core.groups.Tuple.tuple(
+                CaseEvent.Type.NOTE, "taro", null, "SG egress closed on port 22"));
+  }
+
+  @Test
+  void aReminderAfterTheReplyMakesAReplyDueAgain() {
+    long id = ((Recorded.Opened) ingest("email/ts-port-scan.eml")).caseNow().id();
+    store.move(id, CaseStatus.REPLIED, "hanako", "", Instant.parse("2025-11-04T10:00:00Z"));
+
+    Recorded reminder = ingest("email/ts-reminder.eml"); // sent 2025-11-04T15:10:00Z
+
+    Case now = ((Recorded.Joined) reminder).caseNow();
+    assertThat(now.status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(now.deadline()).isEqualTo(Instant.parse("2025-11-05T15:10:00Z"));
+  }
+
+  @Test
+  void aReminderSentBeforeTheReplyDoesNotReopenTheCase() {
+    long id = ((Recorded.Opened) ingest("email/ts-port-scan.eml")).caseNow().id();
+    store.move(id, CaseStatus.REPLIED, "hanako", "", Instant.parse("2025-11-04T16:00:00Z"));
+
+    Recorded reminder = ingest("email/ts-reminder.eml"); // sent 2025-11-04T15:10:00Z
+
+    assertThat(((Recorded.Joined) reminder).caseNow().status()).isEqualTo(CaseStatus.REPLIED);
+  }
+
+  @Test
+  void aFinalNotificationIsDueAtOnce() {
+    Case c = ((Recorded.Opened) ingest("email/ts-final-notification.eml")).caseNow();
+
+    assertThat(c.deadline()).isEqualTo(Instant.parse("2025-11-06T02:21:07Z"));
+    assertThat(c.overdue(Instant.parse("2025-11-06T02:21:07Z"))).isTrue();
+  }
+
+  @Test
+  void refusesChangesToACaseThatDoesNotExist() {
+    assertThat(store.move(42, CaseStatus.ACKNOWLEDGED, "hanako", "", NOW))
+        .isEqualTo(new Change.NoSuchCase(42));
+    assertThat(store.find(42)).isEmpty();
+  }
+
+  @Test
+  void listsByStatusMostUrgentFirst() {
+    ingest("email/ts-port-scan.eml"); // due 2025-11-04
+    ingest("email/ts-final-notification.eml"); // due 2025-11-06
+    ingest("email/ec2-abuse-dos.eml"); // due 2025-10-15
+    long spam = ((Recorded.Opened) ingest("email/ec2-abuse-spam-eni.eml")).caseNow().id();
+    store.move(spam, CaseStatus.ACKNOWLEDGED, "hanako", "", NOW);
+
+    assertThat(store.list(CaseQuery.withStatus(CaseStatus.OPEN)))
+        .extracting(Case::deadline)
+        .containsExactly(
+            Instant.parse("2025-10-15T03:12:40Z"),
+            Instant.parse("2025-11-04T14:02:19Z"),
+            Instant.parse("2025-11-06T02:21:07Z"));
+    assertThat(store.list(CaseQuery.withStatus(CaseStatus.ACKNOWLEDGED)))
+        .extracting(Case::id)
+        .containsExactly(spam);
+  }
+}
