@@ -4,6 +4,9 @@ import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.config.Config;
+import dev.abusedesk.config.Secret;
+import dev.abusedesk.config.Storage;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
 import java.nio.file.Path;
@@ -20,28 +23,48 @@ final class Context implements AutoCloseable {
 
   static final String DATA_ENV = "ABUSEDESK_DATA";
 
+  private final Config config;
   private final Path dataDir;
   private final Clock clock;
-  private final Duration deadline;
+  private final Map<String, String> env;
   private FileSpool spool;
   private CaseStore store;
 
-  private Context(Path dataDir, Clock clock, Duration deadline) {
+  private Context(Config config, Path dataDir, Clock clock, Map<String, String> env) {
+    this.config = config;
     this.dataDir = dataDir;
     this.clock = clock;
-    this.deadline = deadline;
+    this.env = env;
   }
 
+  /**
+   * The context of one command: the configuration file when one is given (a broken one throws
+   * {@link dev.abusedesk.config.ConfigException} with every problem), and the data directory from,
+   * in order, {@code --data-dir}, the configuration's {@code storage.data_dir}, {@code
+   * $ABUSEDESK_DATA}, {@code ./data}.
+   */
   static Context of(CommonOptions options, Map<String, String> env, Clock clock) {
     Objects.requireNonNull(options, "options");
+    Config config = options.config == null ? Config.defaults() : Config.load(options.config, env);
     Path dataDir = options.dataDir;
+    if (dataDir == null) {
+      dataDir = config.storage().dataDir().orElse(null);
+    }
     if (dataDir == null && env.get(DATA_ENV) != null && !env.get(DATA_ENV).isBlank()) {
       dataDir = Path.of(env.get(DATA_ENV));
     }
     if (dataDir == null) {
       dataDir = Path.of("data");
     }
-    return new Context(dataDir, clock, Duration.ofHours(24));
+    return new Context(config, dataDir, clock, Map.copyOf(env));
+  }
+
+  Config config() {
+    return config;
+  }
+
+  Map<String, String> env() {
+    return env;
   }
 
   Path dataDir() {
@@ -54,7 +77,7 @@ final class Context implements AutoCloseable {
 
   /** The zone times are shown in. */
   java.time.ZoneId zone() {
-    return java.time.ZoneOffset.UTC;
+    return config.timezone();
   }
 
   FileSpool spool() {
@@ -65,14 +88,31 @@ final class Context implements AutoCloseable {
   }
 
   ReportParser parser() {
-    return new ReportParser(deadline);
+    return new ReportParser(Duration.ofHours(config.deadlineHours()));
   }
 
+  /** The store: PostgreSQL when the configuration names one, else SQLite in the data dir. */
   CaseStore store() {
     if (store == null) {
-      store = SqlCaseStore.open(Database.sqlite(dataDir.resolve("abusedesk.db")), clock);
+      store = SqlCaseStore.open(database(), clock);
     }
     return store;
+  }
+
+  private Database database() {
+    Storage storage = config.storage();
+    if (storage.isPostgres()) {
+      return Database.postgresql(
+          storage.url().orElseThrow(),
+          storage.username().orElse(null),
+          storage.password().map(Secret::reveal).orElse(null));
+    }
+    Path file =
+        storage
+            .url()
+            .map(url -> Path.of(url.substring("jdbc:sqlite:".length())))
+            .orElse(dataDir.resolve("abusedesk.db"));
+    return Database.sqlite(file);
   }
 
   Recorder recorder() {
