@@ -98,17 +98,20 @@ public final class Database implements AutoCloseable {
     return description;
   }
 
-  /** Runs {@code work} in a transaction that holds the store's write lock. */
-  public <T> T write(Work<T> work) {
-    return transaction(work, true);
+  /**
+   * Runs {@code work} in a transaction that holds the store's write lock: such transactions never
+   * interleave, across every process and instance sharing the database.
+   */
+  public <T> T exclusive(Work<T> work) {
+    return run(work, true);
   }
 
-  /** Runs {@code work} in a transaction without the write lock (reads, independent updates). */
-  public <T> T read(Work<T> work) {
-    return transaction(work, false);
+  /** Runs {@code work} in an ordinary transaction (reads, independent updates). */
+  public <T> T transaction(Work<T> work) {
+    return run(work, false);
   }
 
-  private <T> T transaction(Work<T> work, boolean writeLock) {
+  private <T> T run(Work<T> work, boolean writeLock) {
     Connection connection = borrow();
     boolean healthy = false;
     try {
@@ -157,6 +160,11 @@ public final class Database implements AutoCloseable {
 
   private void giveBack(Connection connection, boolean healthy) {
     try {
+      // Back to autocommit: the SQLite driver opens the next transaction right after a commit,
+      // and an idle pooled connection must not hold SQLite's write lock.
+      if (healthy && !connection.isClosed()) {
+        connection.setAutoCommit(true);
+      }
       if (healthy && !connection.isClosed() && idle.offer(connection)) {
         return;
       }
@@ -191,7 +199,7 @@ public final class Database implements AutoCloseable {
   /** Whether the database answers at all. */
   public boolean reachable() {
     try {
-      return read(c -> c.isValid(5));
+      return transaction(c -> c.isValid(5));
     } catch (StoreException e) {
       return false;
     }

@@ -22,7 +22,7 @@ final class Migrations {
   private Migrations() {}
 
   /** Append only: a released script never changes. */
-  static final List<String> SCRIPTS = List.of("V1__cases.sql");
+  static final List<String> SCRIPTS = List.of("V1__cases.sql", "V2__outbox.sql");
 
   private static final Map<Database.Dialect, Map<String, String>> PLACEHOLDERS =
       Map.of(
@@ -32,7 +32,7 @@ final class Migrations {
           Map.of("${id}", "BIGSERIAL PRIMARY KEY", "${blob}", "BYTEA"));
 
   static void apply(Database database, java.time.Clock clock) {
-    database.write(
+    database.exclusive(
         c -> {
           try (Statement s = c.createStatement()) {
             s.execute(

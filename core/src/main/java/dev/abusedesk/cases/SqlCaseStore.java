@@ -38,12 +38,13 @@ public final class SqlCaseStore implements CaseStore {
     Objects.requireNonNull(report, "report");
     String sha256 = Hashes.sha256(raw);
     Instant now = clock.instant();
-    return db.write(c -> new Recording(c, rows, now).record(report, raw, sha256, spoolId, intake));
+    return db.exclusive(
+        c -> new Recording(c, rows, now).record(report, raw, sha256, spoolId, intake));
   }
 
   @Override
   public boolean isRecorded(String spoolId) {
-    return db.read(
+    return db.transaction(
         c -> {
           try (PreparedStatement p =
               c.prepareStatement("SELECT 1 FROM reports WHERE spool_id = ?")) {
@@ -57,17 +58,17 @@ public final class SqlCaseStore implements CaseStore {
 
   @Override
   public List<Case> list(CaseQuery query) {
-    return db.read(c -> rows.list(c, query));
+    return db.transaction(c -> rows.list(c, query));
   }
 
   @Override
   public Optional<Case> find(long caseId) {
-    return db.read(c -> rows.find(c, caseId));
+    return db.transaction(c -> rows.find(c, caseId));
   }
 
   @Override
   public List<StoredReport> reports(long caseId) {
-    return db.read(
+    return db.transaction(
         c ->
             rows.reports(
                 c,
@@ -78,7 +79,7 @@ public final class SqlCaseStore implements CaseStore {
 
   @Override
   public List<StoredReport> unrelated(int limit) {
-    return db.read(
+    return db.transaction(
         c ->
             rows.reports(
                 c,
@@ -89,7 +90,7 @@ public final class SqlCaseStore implements CaseStore {
 
   @Override
   public Optional<byte[]> raw(long reportId) {
-    return db.read(
+    return db.transaction(
         c -> {
           try (PreparedStatement p = c.prepareStatement("SELECT raw FROM reports WHERE id = ?")) {
             p.setLong(1, reportId);
@@ -102,13 +103,13 @@ public final class SqlCaseStore implements CaseStore {
 
   @Override
   public List<CaseEvent> history(long caseId) {
-    return db.read(c -> rows.history(c, caseId));
+    return db.transaction(c -> rows.history(c, caseId));
   }
 
   @Override
   public Change move(long caseId, CaseStatus to, String actor, String note, Instant at) {
     requireActor(actor);
-    return db.write(
+    return db.exclusive(
         c -> {
           Optional<CaseRows.Row> found = rows.row(c, caseId);
           if (found.isEmpty()) {
@@ -151,7 +152,7 @@ public final class SqlCaseStore implements CaseStore {
     if (note == null || note.isBlank()) {
       throw new IllegalArgumentException("a note needs text");
     }
-    return db.write(
+    return db.exclusive(
         c -> {
           Optional<CaseRows.Row> row = rows.row(c, caseId);
           if (row.isEmpty()) {
@@ -171,7 +172,7 @@ public final class SqlCaseStore implements CaseStore {
   /** Records a system event (alerted, reminded, escalated) in a case's history. */
   public void event(long caseId, CaseEvent.Type type, String actor, String note) {
     Instant at = clock.instant();
-    db.read(
+    db.transaction(
         c -> {
           rows.event(c, caseId, at, actor, type, null, null, null, note);
           return null;

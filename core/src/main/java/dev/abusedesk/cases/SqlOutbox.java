@@ -1,0 +1,372 @@
+package dev.abusedesk.cases;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The outbox on SQLite or PostgreSQL; PostgreSQL claims with {@code FOR UPDATE SKIP LOCKED}. */
+public final class SqlOutbox implements Outbox {
+
+  private final Database db;
+  private final CaseRows rows = new CaseRows();
+
+  public SqlOutbox(Database db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  @Override
+  public int enqueue(List<Enqueue> items) {
+    return db.transaction(c -> insert(c, items));
+  }
+
+  private static int insert(Connection c, List<Enqueue> items) throws SQLException {
+    int added = 0;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO outbox (case_id, receiver, dedup_key, payload, status, attempts,"
+                + " created_at, due_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
+                + " ON CONFLICT (receiver, dedup_key) DO NOTHING")) {
+      for (Enqueue item : items) {
+        p.setLong(1, item.caseId());
+        p.setString(2, item.receiver());
+        p.setString(3, item.dedupKey());
+        p.setString(4, item.payload());
+        p.setLong(5, item.dueAt().toEpochMilli());
+        p.setLong(6, item.dueAt().toEpochMilli());
+        added += p.executeUpdate();
+      }
+    }
+    return added;
+  }
+
+  @Override
+  public List<StoredReport> unalerted(int limit) {
+    return db.transaction(
+        c ->
+            rows.reports(
+                c,
+                "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
+                    + " WHERE alerted_at IS NULL AND case_id IS NOT NULL ORDER BY id LIMIT ?",
+                limit));
+  }
+
+  @Override
+  public int alerted(long reportId, Instant at, List<Enqueue> items) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE reports SET alerted_at = ? WHERE id = ? AND alerted_at IS NULL")) {
+            p.setLong(1, at.toEpochMilli());
+            p.setLong(2, reportId);
+            if (p.executeUpdate() == 0) {
+              return 0; // Another instance queued them first.
+            }
+          }
+          return insert(c, items);
+        });
+  }
+
+  @Override
+  public List<Item> claim(String owner, Instant now, Duration lease, int limit) {
+    String candidates =
+        "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.due_at <= ?"
+            + " AND (o.claimed_until IS NULL OR o.claimed_until < ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id"
+            + " AND e.receiver = o.receiver AND e.status = 'pending' AND e.id < o.id)"
+            + " ORDER BY o.due_at, o.id LIMIT ?";
+    return db.transaction(
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          String select =
+              db.dialect() == Database.Dialect.POSTGRESQL
+                  ? candidates + " FOR UPDATE OF o SKIP LOCKED"
+                  : candidates;
+          try (PreparedStatement p = c.prepareStatement(select)) {
+            p.setLong(1, now.toEpochMilli());
+            p.setLong(2, now.toEpochMilli());
+            p.setInt(3, limit);
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                ids.add(r.getLong(1));
+              }
+            }
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (" + in + ")")) {
+            p.setString(1, owner);
+            p.setLong(2, now.plus(lease).toEpochMilli());
+            p.executeUpdate();
+          }
+          List<Item> items = new ArrayList<>();
+          try (PreparedStatement p =
+                  c.prepareStatement(
+                      "SELECT id, case_id, receiver, dedup_key, payload, attempts, created_at"
+                          + " FROM outbox WHERE id IN ("
+                          + in
+                          + ") ORDER BY due_at, id");
+              ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              items.add(
+                  new Item(
+                      r.getLong(1),
+                      r.getLong(2),
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      r.getInt(6),
+                      Instant.ofEpochMilli(r.getLong(7))));
+            }
+          }
+          return items;
+        });
+  }
+
+  @Override
+  public void sent(long id, Instant at) {
+    update(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
+            + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ?",
+        at.toEpochMilli(),
+        id);
+  }
+
+  @Override
+  public void release(long id, Instant dueAt) {
+    update(
+        "UPDATE outbox SET due_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+        dueAt.toEpochMilli(),
+        id);
+  }
+
+  @Override
+  public void retry(long id, Instant dueAt, String error) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ?,"
+                      + " claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
+            p.setLong(1, dueAt.toEpochMilli());
+            p.setString(2, bounded(error));
+            p.setLong(3, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void failed(long id, Instant at, String error) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE outbox SET status = 'failed', sent_at = ?, attempts = attempts + 1,"
+                      + " last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
+            p.setLong(1, at.toEpochMilli());
+            p.setString(2, bounded(error));
+            p.setLong(3, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<Entry> entries(Set<String> statuses, int limit) {
+    String where =
+        statuses.isEmpty()
+            ? ""
+            : " WHERE status IN ("
+                + statuses.stream()
+                    .map(s -> "'" + s.replace("'", "") + "'")
+                    .collect(Collectors.joining(","))
+                + ")";
+    return db.transaction(
+        c -> {
+          List<Entry> entries = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT id, case_id, receiver, dedup_key, status, attempts, created_at, due_at,"
+                      + " sent_at, last_error FROM outbox"
+                      + where
+                      + " ORDER BY id DESC LIMIT ?")) {
+            p.setInt(1, limit);
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                long sentAt = r.getLong(9);
+                Instant sent = r.wasNull() ? null : Instant.ofEpochMilli(sentAt);
+                entries.add(
+                    new Entry(
+                        r.getLong(1),
+                        r.getLong(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getInt(6),
+                        Instant.ofEpochMilli(r.getLong(7)),
+                        Instant.ofEpochMilli(r.getLong(8)),
+                        sent,
+                        r.getString(10)));
+              }
+            }
+          }
+          return entries;
+        });
+  }
+
+  @Override
+  public Depth depth() {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+                  c.prepareStatement(
+                      "SELECT SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END),"
+                          + " SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END),"
+                          + " MIN(CASE WHEN status = 'pending' THEN created_at END) FROM outbox");
+              ResultSet r = p.executeQuery()) {
+            r.next();
+            long oldest = r.getLong(3);
+            Optional<Instant> oldestPending =
+                r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
+            return new Depth(r.getInt(1), r.getInt(2), oldestPending);
+          }
+        });
+  }
+
+  @Override
+  public Optional<Instant> nextDue() {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+                  c.prepareStatement("SELECT MIN(due_at) FROM outbox WHERE status = 'pending'");
+              ResultSet r = p.executeQuery()) {
+            r.next();
+            long due = r.getLong(1);
+            return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
+          }
+        });
+  }
+
+  @Override
+  public Optional<String> threadRef(long caseId, String receiver) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT ref FROM threads WHERE case_id = ? AND receiver = ?")) {
+            p.setLong(1, caseId);
+            p.setString(2, receiver);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void keepThreadRef(long caseId, String receiver, String ref) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO threads (case_id, receiver, ref) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (case_id, receiver) DO NOTHING")) {
+            p.setLong(1, caseId);
+            p.setString(2, receiver);
+            p.setString(3, bounded(ref));
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean lease(String job, String owner, Instant now, Duration lease) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO jobs (name, owner, lease_until) VALUES (?, NULL, 0)"
+                      + " ON CONFLICT (name) DO NOTHING")) {
+            insert.setString(1, job);
+            insert.executeUpdate();
+          }
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE jobs SET owner = ?, lease_until = ?, last_run = ? WHERE name = ?"
+                      + " AND (lease_until < ? OR owner = ?)")) {
+            p.setString(1, owner);
+            p.setLong(2, now.plus(lease).toEpochMilli());
+            p.setLong(3, now.toEpochMilli());
+            p.setString(4, job);
+            p.setLong(5, now.toEpochMilli());
+            p.setString(6, owner);
+            return p.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public Optional<String> cursor(String name) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT cursor_value FROM cursors WHERE name = ?")) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void keepCursor(String name, String value, Instant at) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO cursors (name, cursor_value, updated_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (name) DO UPDATE SET cursor_value = excluded.cursor_value,"
+                      + " updated_at = excluded.updated_at")) {
+            p.setString(1, name);
+            p.setString(2, value);
+            p.setLong(3, at.toEpochMilli());
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private void update(String sql, long first, long id) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setLong(1, first);
+            p.setLong(2, id);
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  private static String bounded(String text) {
+    String value = text == null ? "" : text;
+    return value.length() > 2000 ? value.substring(0, 2000) : value;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.abusedesk.notify;
+
+import dev.abusedesk.cases.Case;
+import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.Outbox;
+import dev.abusedesk.cases.StoredReport;
+import dev.abusedesk.report.Kind;
+import dev.abusedesk.report.Report;
+import dev.abusedesk.route.Router;
+import dev.abusedesk.route.Subject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides what to say to whom and queues it in the outbox: alerts for recorded reports, messages
+ * about a person's change, reminders and escalations. Queuing is idempotent by dedup key, so a
+ * crash between recording and queuing is caught up by the next sweep, and nothing is queued twice.
+ */
+public final class Dispatcher {
+
+  private static final int SWEEP_BATCH = 200;
+
+  private final CaseStore store;
+  private final Outbox outbox;
+  private final Router router;
+  private final Alerts alerts;
+  private final Clock clock;
+
+  public Dispatcher(CaseStore store, Outbox outbox, Router router, Alerts alerts, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.router = Objects.requireNonNull(router, "router");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Queues the alerts of every recorded report not alerted yet; returns how many were queued. */
+  public int queueReportAlerts() {
+    int queued = 0;
+    List<StoredReport> batch;
+    do {
+      batch = outbox.unalerted(SWEEP_BATCH);
+      for (StoredReport stored : batch) {
+        queued += queueAlertFor(stored);
+      }
+    } while (batch.size() == SWEEP_BATCH);
+    return queued;
+  }
+
+  private int queueAlertFor(StoredReport stored) {
+    Instant now = clock.instant();
+    Optional<Case> found = store.find(stored.caseId());
+    if (found.isEmpty()) {
+      return outbox.alerted(stored.id(), now, List.of());
+    }
+    Case c = found.get();
+    Report report = stored.report();
+    Alert.Type type;
+    if (report.kind() == Kind.CLOSED) {
+      type = Alert.Type.CLOSED_BY_AWS;
+    } else if (isFirstReport(c, stored)) {
+      type = Alert.Type.NEW_CASE;
+    } else {
+      type = Alert.Type.UPDATE;
+    }
+    Alert alert = alerts.forReport(type, c, report, now);
+    List<String> receivers =
+        router.receiversFor(new Subject(c.accounts(), c.category(), report.kind()));
+    return outbox.alerted(stored.id(), now, items(alert, receivers, "report:" + stored.id(), now));
+  }
+
+  private boolean isFirstReport(Case c, StoredReport stored) {
+    return store.reports(c.id()).stream().mapToLong(StoredReport::id).min().orElse(stored.id())
+        == stored.id();
+  }
+
+  /** Tells the case's receivers that a person moved it (acknowledged, replied, ...). */
+  public int queueStatusChange(Case c, CaseStatus before, String actor, String note) {
+    Instant now = clock.instant();
+    Optional<Report> latest = latestReport(c);
+    if (latest.isEmpty() || before == c.status()) {
+      return 0;
+    }
+    Alert alert = alerts.about(Alert.Type.STATUS, c, latest.get(), Optional.of(actor), note, now);
+    List<String> receivers =
+        router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind()));
+    String key = "status:" + c.status().wire() + ":" + now.toEpochMilli();
+    return outbox.enqueue(items(alert, receivers, key, now));
+  }
+
+  /**
+   * Queues a reminder or escalation under {@code dedupKey}: the same key is queued once, however
+   * often the scheduler runs.
+   */
+  public int queueReminder(Case c, Alert.Type type, List<String> extraReceivers, String dedupKey) {
+    Instant now = clock.instant();
+    Optional<Report> latest = latestReport(c);
+    if (latest.isEmpty()) {
+      return 0;
+    }
+    Alert alert = alerts.about(type, c, latest.get(), Optional.empty(), "", now);
+    Set<String> receivers =
+        new LinkedHashSet<>(
+            router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind())));
+    receivers.addAll(extraReceivers);
+    return outbox.enqueue(items(alert, List.copyOf(receivers), dedupKey, now));
+  }
+
+  private Optional<Report> latestReport(Case c) {
+    List<StoredReport> reports = store.reports(c.id());
+    return reports.isEmpty()
+        ? Optional.empty()
+        : Optional.of(reports.get(reports.size() - 1).report());
+  }
+
+  private static List<Outbox.Enqueue> items(
+      Alert alert, List<String> receivers, String dedupKey, Instant now) {
+    String payload = AlertJson.write(alert);
+    List<Outbox.Enqueue> items = new ArrayList<>(receivers.size());
+    for (String receiver : receivers) {
+      items.add(new Outbox.Enqueue(alert.caseId(), receiver, dedupKey, payload, now));
+    }
+    return items;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.abusedesk.notify;
+
+import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.ReceiverKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Spaces messages per receiver so that a burst of cases never turns into a storm of 429s: one
+ * message per interval, and a pause when the tool asks for one (Retry-After).
+ */
+final class RateLimits {
+
+  private final Clock clock;
+  private final Map<String, Instant> nextFree = new HashMap<>();
+
+  RateLimits(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The documented or safe pace of each tool; {@code rate_per_second} overrides it. */
+  static double ratePerSecond(Receiver receiver) {
+    if (receiver.ratePerSecond().isPresent()) {
+      return receiver.ratePerSecond().getAsDouble();
+    }
+    ReceiverKind kind = receiver.kind();
+    if (kind instanceof ReceiverKind.Console) {
+      return 1000;
+    }
+    if (kind instanceof ReceiverKind.Discord) {
+      return 0.5; // 30 messages a minute per channel
+    }
+    if (kind instanceof ReceiverKind.Chatwork) {
+      return 0.9; // 10 per 10 s per room, 300 per 5 min per token
+    }
+    if (kind instanceof ReceiverKind.Webhook || kind instanceof ReceiverKind.PagerDuty) {
+      return 5;
+    }
+    return 1; // Slack, Google Chat, Teams, mail: about one a second
+  }
+
+  /** How long to wait before the next message to {@code receiver} may go; reserves that slot. */
+  synchronized Duration reserve(Receiver receiver) {
+    Instant now = clock.instant();
+    Instant free = nextFree.getOrDefault(receiver.name(), now);
+    Instant start = free.isAfter(now) ? free : now;
+    long gapNanos = (long) (1_000_000_000L / ratePerSecond(receiver));
+    nextFree.put(receiver.name(), start.plusNanos(gapNanos));
+    return Duration.between(now, start);
+  }
+
+  /** The tool asked for a pause: nothing goes to it before then. */
+  synchronized void pause(String receiver, Duration after) {
+    Instant until = clock.instant().plus(after);
+    nextFree.merge(receiver, until, (a, b) -> a.isAfter(b) ? a : b);
+  }
+}

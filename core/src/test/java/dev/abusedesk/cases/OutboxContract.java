@@ -1,0 +1,189 @@
+package dev.abusedesk.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.abusedesk.report.Parsed;
+import dev.abusedesk.report.Report;
+import dev.abusedesk.report.ReportParser;
+import dev.abusedesk.testing.Fixtures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every outbox does; each implementation runs these against a real database. */
+public abstract class OutboxContract {
+
+  protected static final Instant NOW = Instant.parse("2025-11-10T00:00:00Z");
+
+  protected CaseStore store;
+  protected Outbox outbox;
+  private long caseId;
+
+  /** A store and its outbox on one new, empty database. */
+  protected abstract CaseStore newStore(Clock clock);
+
+  protected abstract Outbox outboxOf(CaseStore store);
+
+  @BeforeEach
+  void open() {
+    store = newStore(Clock.fixed(NOW, ZoneOffset.UTC));
+    outbox = outboxOf(store);
+    byte[] raw = Fixtures.bytes("email/ts-port-scan.eml");
+    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    caseId = ((Recorded.Opened) store.record(report, raw, "s1", "pipe")).caseNow().id();
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private Outbox.Enqueue item(String receiver, String key, Instant due) {
+    return new Outbox.Enqueue(caseId, receiver, key, "{\"k\":\"" + key + "\"}", due);
+  }
+
+  @Test
+  void queuesEachReceiverAndKeyOnce() {
+    int first =
+        outbox.enqueue(List.of(item("slack", "report:1", NOW), item("teams", "report:1", NOW)));
+    int again = outbox.enqueue(List.of(item("slack", "report:1", NOW)));
+
+    assertThat(first).isEqualTo(2);
+    assertThat(again).isZero();
+    assertThat(outbox.depth().pending()).isEqualTo(2);
+  }
+
+  @Test
+  void hasACaseReportAlertedOnlyOnce() {
+    StoredReport report = outbox.unalerted(10).get(0);
+
+    int queued = outbox.alerted(report.id(), NOW, List.of(item("slack", "report:x", NOW)));
+    int twice = outbox.alerted(report.id(), NOW, List.of(item("slack", "report:y", NOW)));
+
+    assertThat(queued).isEqualTo(1);
+    assertThat(twice).isZero();
+    assertThat(outbox.unalerted(10)).isEmpty();
+  }
+
+  @Test
+  void handsOutACasesMessagesToOneReceiverInOrder() {
+    outbox.enqueue(
+        List.of(item("slack", "a", NOW), item("slack", "b", NOW), item("teams", "a", NOW)));
+
+    List<Outbox.Item> first = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+    assertThat(first)
+        .extracting(Outbox.Item::receiver, Outbox.Item::dedupKey)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("slack", "a"),
+            org.assertj.core.groups.Tuple.tuple("teams", "a"));
+
+    outbox.sent(first.get(0).id(), NOW);
+    List<Outbox.Item> next = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+    assertThat(next).extracting(Outbox.Item::dedupKey).containsExactly("b");
+  }
+
+  @Test
+  void letsAnotherInstanceTakeOverWhenALeaseExpires() {
+    outbox.enqueue(List.of(item("slack", "a", NOW)));
+
+    List<Outbox.Item> dead = outbox.claim("dead", NOW, Duration.ofMinutes(1), 10);
+    List<Outbox.Item> whileLeased =
+        outbox.claim("alive", NOW.plusSeconds(30), Duration.ofMinutes(1), 10);
+    List<Outbox.Item> afterLease =
+        outbox.claim("alive", NOW.plusSeconds(61), Duration.ofMinutes(1), 10);
+
+    assertThat(dead).hasSize(1);
+    assertThat(whileLeased).isEmpty();
+    assertThat(afterLease).extracting(Outbox.Item::id).containsExactly(dead.get(0).id());
+  }
+
+  @Test
+  void keepsRetriesDueLaterAndRecordsFailuresWithTheirReason() {
+    outbox.enqueue(List.of(item("slack", "a", NOW), item("teams", "a", NOW)));
+    List<Outbox.Item> items = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+
+    outbox.retry(items.get(0).id(), NOW.plusSeconds(30), "HTTP 503");
+    outbox.failed(items.get(1).id(), NOW, "HTTP 404 no_service");
+
+    assertThat(outbox.claim("one", NOW.plusSeconds(10), Duration.ofMinutes(1), 10)).isEmpty();
+    assertThat(outbox.claim("one", NOW.plusSeconds(31), Duration.ofMinutes(1), 10))
+        .singleElement()
+        .satisfies(i -> assertThat(i.attempts()).isEqualTo(1));
+    assertThat(outbox.entries(Set.of(Outbox.FAILED), 10))
+        .singleElement()
+        .satisfies(e -> assertThat(e.lastError()).isEqualTo("HTTP 404 no_service"));
+    assertThat(outbox.depth().failed()).isEqualTo(1);
+  }
+
+  @Test
+  void neverHandsOneMessageToTwoConcurrentClaimants() throws Exception {
+    List<Outbox.Enqueue> items = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      items.add(item("r" + (i % 20), "k" + i, NOW));
+    }
+    outbox.enqueue(items);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Long> claimed = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> workers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      String owner = "w" + w;
+      workers.add(
+          pool.submit(
+              () -> {
+                List<Outbox.Item> got;
+                while (!(got = outbox.claim(owner, NOW, Duration.ofMinutes(5), 7)).isEmpty()) {
+                  for (Outbox.Item i : got) {
+                    claimed.add(i.id());
+                    outbox.sent(i.id(), NOW);
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : workers) {
+      f.get();
+    }
+    pool.shutdown();
+
+    assertThat(claimed).hasSize(200);
+    assertThat(new HashSet<>(claimed)).hasSize(200);
+  }
+
+  @Test
+  void keepsTheFirstThreadReference() {
+    outbox.keepThreadRef(caseId, "slack", "1700000000.000100");
+    outbox.keepThreadRef(caseId, "slack", "1700000000.000200");
+
+    assertThat(outbox.threadRef(caseId, "slack")).hasValue("1700000000.000100");
+    assertThat(outbox.threadRef(caseId, "teams")).isEmpty();
+  }
+
+  @Test
+  void givesAJobToOneOwnerAtATime() {
+    assertThat(outbox.lease("remind", "a", NOW, Duration.ofSeconds(30))).isTrue();
+    assertThat(outbox.lease("remind", "b", NOW.plusSeconds(10), Duration.ofSeconds(30))).isFalse();
+    assertThat(outbox.lease("remind", "a", NOW.plusSeconds(20), Duration.ofSeconds(30))).isTrue();
+    assertThat(outbox.lease("remind", "b", NOW.plusSeconds(51), Duration.ofSeconds(30))).isTrue();
+  }
+
+  @Test
+  void remembersWhereAJobLeftOff() {
+    outbox.keepCursor("imap:INBOX", "uidvalidity=7;uid=41", NOW);
+    outbox.keepCursor("imap:INBOX", "uidvalidity=7;uid=42", NOW);
+
+    assertThat(outbox.cursor("imap:INBOX")).hasValue("uidvalidity=7;uid=42");
+    assertThat(outbox.cursor("health")).isEmpty();
+  }
+}
