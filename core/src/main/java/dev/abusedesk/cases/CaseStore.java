@@ -43,6 +43,9 @@ public interface CaseStore extends AutoCloseable {
   /** A person adds a note. */
   Change note(long caseId, String actor, String note, Instant at);
 
+  /** Reports and cases counted, for metrics. */
+  Counts counts(Instant now);
+
   /** Whether the store answers. */
   boolean reachable();
 

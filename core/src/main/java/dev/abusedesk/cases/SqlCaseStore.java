@@ -180,6 +180,45 @@ public final class SqlCaseStore implements CaseStore {
   }
 
   @Override
+  public Counts counts(Instant now) {
+    return db.transaction(
+        c -> {
+          java.util.Map<String, Long> reports = new java.util.TreeMap<>();
+          try (PreparedStatement p =
+                  c.prepareStatement(
+                      "SELECT channel, kind, COUNT(*) FROM reports GROUP BY channel, kind");
+              ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              reports.put(r.getString(1) + "/" + r.getString(2), r.getLong(3));
+            }
+          }
+          java.util.Map<CaseStatus, Long> cases = new java.util.EnumMap<>(CaseStatus.class);
+          for (CaseStatus s : CaseStatus.values()) {
+            cases.put(s, 0L);
+          }
+          try (PreparedStatement p =
+                  c.prepareStatement("SELECT status, COUNT(*) FROM cases GROUP BY status");
+              ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              cases.put(CaseStatus.fromWire(r.getString(1)), r.getLong(2));
+            }
+          }
+          long overdue;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM cases WHERE status IN ('open', 'acknowledged')"
+                      + " AND deadline IS NOT NULL AND deadline <= ?")) {
+            p.setLong(1, now.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+              r.next();
+              overdue = r.getLong(1);
+            }
+          }
+          return new Counts(reports, cases, overdue);
+        });
+  }
+
+  @Override
   public boolean reachable() {
     return db.reachable();
   }
