@@ -2,6 +2,7 @@ package dev.abusedesk.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.abusedesk.testing.DocsExample;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +136,7 @@ class ReceiversTest {
 
   @Test
   void describesEachKindWithoutItsSecrets() {
-    Config config =
-        Config.load(java.nio.file.Path.of("..", "docs", "abusedesk.example.yaml"), DocsExample.ENV);
+    Config config = Config.load(DocsExample.path(), DocsExample.ENV);
 
     assertThat(config.receivers())
         .extracting(r -> r.name() + ": " + r.kind().describe())
