@@ -208,6 +208,8 @@ class ExamplesTest {
     assertThat(Yaml.parse("")).isEqualTo(Config.defaults());
     assertThat(Yaml.parse("# nothing configured yet\n")).isEqualTo(Config.defaults());
     assertThat(Yaml.parse("{}")).isEqualTo(Config.defaults());
+    assertThat(Yaml.parse("---\n")).isEqualTo(Config.defaults());
+    assertThat(Yaml.parse("~")).isEqualTo(Config.defaults());
   }
 
   @Test

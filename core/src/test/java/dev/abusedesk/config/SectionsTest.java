@@ -148,36 +148,4 @@ class SectionsTest {
     assertThat(Yaml.problems("logging: {format: xml}"))
         .containsExactly("logging.format: must be text or json");
   }
-
-  @Test
-  void readsRoutesInOrderWithTheirMatches() {
-    Config config =
-        Yaml.parse(
-            """
-            receivers: [{name: a, console: {}}, {name: b, console: {}}]
-            routes:
-              - match:
-                  account: ["444455556666"]
-                  customer: [Example Shop]
-                  label: {env: prod}
-                  category: [spam, dos]
-                  kind: [notice, final]
-                receivers: [a]
-                continue: true
-              - receivers: [b]
-            """);
-
-    Route first = config.routes().get(0);
-    assertThat(first.match().accounts()).containsExactly("444455556666");
-    assertThat(first.match().customers()).containsExactly("Example Shop");
-    assertThat(first.match().labels()).containsExactly(Map.entry("env", "prod"));
-    assertThat(first.match().categories())
-        .containsExactly(dev.abusedesk.report.Category.SPAM, dev.abusedesk.report.Category.DOS);
-    assertThat(first.match().kinds())
-        .containsExactly(dev.abusedesk.report.Kind.NOTICE, dev.abusedesk.report.Kind.FINAL);
-    assertThat(first.continueMatching()).isTrue();
-    assertThat(first.isDefault()).isFalse();
-    assertThat(config.routes().get(1))
-        .isEqualTo(new Route(Match.any(), java.util.List.of("b"), false));
-  }
 }
