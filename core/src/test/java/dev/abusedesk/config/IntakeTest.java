@@ -82,6 +82,23 @@ class IntakeTest {
   }
 
   @Test
+  void reportsTheLoopbackRuleAlongsideOtherProblems() {
+    assertThat(
+            Yaml.problems(
+                """
+                intake:
+                  smtp: {listen: "0.0.0.0:25", protocol: esmtp}
+                  http: {listen: "0.0.0.0:80", max_body_bytes: 1}
+                """))
+        .containsExactly(
+            "intake.smtp.protocol: must be smtp or lmtp",
+            "intake.smtp: a username and password are required when listening beyond loopback"
+                + " (0.0.0.0:25)",
+            "intake.http.max_body_bytes: must be between 1024 and 1073741824",
+            "intake.http: a token is required when listening beyond loopback (0.0.0.0:80)");
+  }
+
+  @Test
   void theRecordsKeepTheLoopbackRuleToo() {
     ListenAddress open = new ListenAddress("0.0.0.0", 25);
 
