@@ -1,8 +1,15 @@
 package dev.abusedesk.app;
 
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 
-/** The top-level command: only subcommands do work. */
+/**
+ * The top-level command: only subcommands do work. It holds what the process was started with, so
+ * that subcommands take the environment and standard input from here ({@code @ParentCommand})
+ * rather than from {@code System}.
+ */
 @Command(
     name = "abusedesk",
     mixinStandardHelpOptions = true,
@@ -13,6 +20,26 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       CasesCommand.class,
+      CheckConfigCommand.class,
+      HashPasswordCommand.class,
       WarmupCommand.class
     })
-final class AbuseDeskCommand {}
+final class AbuseDeskCommand {
+
+  private final Map<String, String> env;
+  private final InputStream in;
+
+  AbuseDeskCommand(Map<String, String> env, InputStream in) {
+    this.env = Map.copyOf(env);
+    this.in = Objects.requireNonNull(in, "in");
+  }
+
+  /** The process environment: where {@code {env: NAME}} secrets come from. */
+  Map<String, String> env() {
+    return env;
+  }
+
+  InputStream in() {
+    return in;
+  }
+}

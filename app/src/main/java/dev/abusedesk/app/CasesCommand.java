@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code abusedesk cases ...}: list, show and move cases along the workflow. */
@@ -34,12 +35,14 @@ import picocli.CommandLine.Spec;
     })
 final class CasesCommand {
 
+  @ParentCommand AbuseDeskCommand root;
+
   private static PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
     return spec.commandLine().getOut();
   }
 
-  private static Context open(CommonOptions common) {
-    return Context.of(common, System.getenv(), Clock.systemUTC());
+  private static Context open(CasesCommand cases, CommonOptions common) {
+    return Context.of(common, cases.root.env(), Clock.systemUTC());
   }
 
   @Command(
@@ -48,6 +51,7 @@ final class CasesCommand {
       description = "List cases, most urgent first.")
   static final class ListCases implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @ParentCommand CasesCommand cases;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--json", description = "Print a JSON array.")
@@ -59,7 +63,7 @@ final class CasesCommand {
     @Override
     public Integer call() {
       Set<CaseStatus> statuses = status == null ? Set.of() : Set.of(CaseStatus.fromWire(status));
-      try (Context context = open(common)) {
+      try (Context context = open(cases, common)) {
         Instant now = context.clock().instant();
         List<Case> cases = context.store().list(new CaseQuery(statuses, 10_000));
         PrintWriter out = out(spec);
@@ -80,6 +84,7 @@ final class CasesCommand {
       description = "Show one case with its reports and history.")
   static final class Show implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @ParentCommand CasesCommand cases;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "ID")
@@ -90,7 +95,7 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(common)) {
+      try (Context context = open(cases, common)) {
         Optional<Case> found = context.store().find(id);
         if (found.isEmpty()) {
           spec.commandLine().getErr().println("no case " + id);
@@ -114,6 +119,7 @@ final class CasesCommand {
   /** A person moves a case: {@code ack}, {@code replied}, {@code mitigated}, {@code resolve}. */
   abstract static class Move implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @ParentCommand CasesCommand cases;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "ID")
@@ -129,7 +135,7 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(common)) {
+      try (Context context = open(cases, common)) {
         Change change = context.store().move(id, target(), by, note, context.clock().instant());
         return report(spec, change);
       }
@@ -198,6 +204,7 @@ final class CasesCommand {
   @Command(name = "note", mixinStandardHelpOptions = true, description = "Add a note to a case.")
   static final class Note implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @ParentCommand CasesCommand cases;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "ID")
@@ -211,7 +218,7 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(common)) {
+      try (Context context = open(cases, common)) {
         return report(spec, context.store().note(id, by, text, context.clock().instant()));
       }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code abusedesk ingest}: the command a mail server pipes a message into. The message is on disk
@@ -31,6 +32,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @ParentCommand AbuseDeskCommand root;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "FILE",
@@ -42,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     Context context;
     Spooled spooled;
     try {
-      context = Context.of(common, System.getenv(), Clock.systemUTC());
+      context = Context.of(common, root.env(), Clock.systemUTC());
       try (InputStream in = input()) {
         spooled = context.spool().put(in, "pipe", Long.MAX_VALUE);
       }
@@ -70,7 +73,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private InputStream input() throws IOException {
     if (file == null || file.equals("-")) {
-      return System.in;
+      return root.in();
     }
     return Files.newInputStream(Path.of(file));
   }

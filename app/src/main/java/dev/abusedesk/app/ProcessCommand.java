@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code abusedesk process}: records every spooled message not yet recorded (cron-friendly). */
 @Command(
@@ -17,9 +18,11 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @ParentCommand AbuseDeskCommand root;
+
   @Override
   public Integer call() {
-    try (Context context = Context.of(common, System.getenv(), Clock.systemUTC())) {
+    try (Context context = Context.of(common, root.env(), Clock.systemUTC())) {
       List<Recorder.Outcome> outcomes = context.recorder().takePending();
       int opened = 0;
       int joined = 0;

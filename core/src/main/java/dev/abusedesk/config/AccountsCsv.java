@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The account registry as CSV: a header line naming the columns ({@code id,name,customer,labels},
@@ -29,11 +30,17 @@ final class AccountsCsv {
   private static final List<String> COLUMNS = List.of("id", "name", "customer", "labels");
 
   private final Document document;
+  private final Node anchor;
   private final Path file;
   private final Map<String, String> seen;
 
-  AccountsCsv(Document document, Path file, Map<String, String> seen) {
+  /**
+   * @param anchor the {@code accounts_csv} value, where the CSV's problems are placed
+   * @param seen the IDs met so far and where; the CSV's are added
+   */
+  AccountsCsv(Document document, Node anchor, Path file, Map<String, String> seen) {
     this.document = document;
+    this.anchor = anchor;
     this.file = file;
     this.seen = seen;
   }
@@ -76,14 +83,14 @@ final class AccountsCsv {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
-      document.problem(PATH, null, "cannot read " + file + ": no such file");
+      problem(0, "cannot read " + file + ": no such file");
       return Optional.empty();
     } catch (IOException e) {
-      document.problem(PATH, null, "cannot read " + file + ": " + e.getClass().getSimpleName());
+      problem(0, "cannot read " + file + ": " + e.getClass().getSimpleName());
       return Optional.empty();
     }
     if (bytes.length > MAX_BYTES) {
-      document.problem(PATH, null, file + " is larger than 16 MiB");
+      problem(0, file + " is larger than 16 MiB");
       return Optional.empty();
     }
     try {
@@ -95,7 +102,7 @@ final class AccountsCsv {
               .toString();
       return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (CharacterCodingException e) {
-      document.problem(PATH, null, file + " is not UTF-8 text");
+      problem(0, file + " is not UTF-8 text");
       return Optional.empty();
     }
   }
@@ -204,6 +211,6 @@ final class AccountsCsv {
   }
 
   private void problem(int line, String message) {
-    document.problem(PATH, null, line == 0 ? message : "line " + line + ": " + message);
+    document.problems.addAt(anchor, PATH, line == 0 ? message : "line " + line + ": " + message);
   }
 }

@@ -20,7 +20,10 @@ final class AccountsSection {
       read(item, root.document(), seen).ifPresent(accounts::add);
     }
     Optional<Path> csv = root.filePath("accounts_csv");
-    csv.ifPresent(file -> accounts.addAll(new AccountsCsv(root.document(), file, seen).read()));
+    csv.ifPresent(
+        file ->
+            accounts.addAll(
+                new AccountsCsv(root.document(), root.value("accounts_csv"), file, seen).read()));
     return accounts;
   }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -146,6 +147,8 @@ public record Config(
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw fileProblem(file, "no such file");
+    } catch (AccessDeniedException e) {
+      throw fileProblem(file, "permission denied");
     } catch (IOException e) {
       throw fileProblem(
           file, Files.isDirectory(file) ? "is a directory" : e.getClass().getSimpleName());

@@ -38,7 +38,7 @@ final class ConfigReader {
     Document document = new Document(baseDir, env);
     Optional<Node> root = SafeYaml.compose(yaml, document.problems);
     document.problems.throwIfAny();
-    if (root.isEmpty()) {
+    if (root.isEmpty() || Document.isNull(root.get())) {
       return Config.defaults();
     }
     if (!(root.get() instanceof MappingNode)) {

@@ -70,8 +70,8 @@ public record Intake(Optional<Smtp> smtp, Optional<Http> http, Optional<Imap> im
   }
 
   /**
-   * An HTTP endpoint for AWS Health events (EventBridge API destinations, SNS subscriptions) and
-   * raw mail. Beyond loopback it requires a {@code token}.
+   * An HTTP endpoint for AWS Health events (EventBridge API destinations, SNS subscriptions).
+   * Beyond loopback it requires a {@code token}.
    *
    * @param snsTopics the SNS topic ARNs whose subscription confirmations are accepted
    */

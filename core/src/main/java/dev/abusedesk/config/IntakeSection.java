@@ -54,7 +54,7 @@ final class IntakeSection {
     Optional<String> username = smtp.string("username");
     Optional<Secret> password = smtp.secret("password");
     smtp.together("username", "password");
-    if (mark.clean() && !listen.isLoopback() && username.isEmpty()) {
+    if (!listen.isLoopback() && !smtp.has("username") && !smtp.has("password")) {
       smtp.problem(
           "a username and password are required when listening beyond loopback (" + listen + ")");
     }
@@ -77,7 +77,7 @@ final class IntakeSection {
                     : Optional.of("not an SNS topic ARN: " + Document.quote(arn)));
     long maxBytes =
         http.whole("max_body_bytes", MIN_BYTES, MAX_BYTES).orElse(Intake.DEFAULT_MAX_BYTES);
-    if (mark.clean() && !listen.isLoopback() && token.isEmpty()) {
+    if (!listen.isLoopback() && !http.has("token")) {
       http.problem("a token is required when listening beyond loopback (" + listen + ")");
     }
     if (!mark.clean()) {

@@ -94,14 +94,8 @@ final class ReceiverKinds {
   private static Optional<ReceiverKind> chatwork(Section chatwork) {
     Problems.Mark mark = chatwork.document().problems.mark();
     Optional<Secret> token = chatwork.requiredSecret("api_token");
-    Optional<String> room =
-        chatwork
-            .requiredString("room_id")
-            .filter(
-                r -> {
-                  digits(r).ifPresent(message -> chatwork.problem("room_id", message));
-                  return digits(r).isEmpty();
-                });
+    Optional<String> room = chatwork.requiredString("room_id");
+    room.flatMap(ReceiverKinds::digits).ifPresent(message -> chatwork.problem("room_id", message));
     URI apiUrl = chatwork.url("api_url").orElse(ReceiverKind.Chatwork.DEFAULT_API_URL);
     List<String> mentions = chatwork.strings("mention_account_ids", ReceiverKinds::digits);
     if (!mark.clean()) {
@@ -146,7 +140,7 @@ final class ReceiverKinds {
     email.together("username", "password");
     Optional<String> from = email.requiredEmail("from");
     List<String> to = email.emails("to");
-    if (email.require("to") && to.isEmpty() && mark.clean()) {
+    if (email.require("to") && email.isEmptyList("to")) {
       email.problem("to", "needs at least one address");
     }
     if (!mark.clean()) {

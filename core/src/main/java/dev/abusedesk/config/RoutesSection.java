@@ -19,7 +19,10 @@ final class RoutesSection {
 
   static List<Route> read(Section root, ReceiversSection.Declared declared) {
     if (!root.has("routes")) {
-      return List.of(Route.toAll(declared.receivers()));
+      // Without receivers every receiver had a problem, already reported.
+      return declared.receivers().isEmpty()
+          ? List.of()
+          : List.of(Route.toAll(declared.receivers()));
     }
     List<Route> routes = new ArrayList<>();
     boolean hasDefault = false;
@@ -29,7 +32,12 @@ final class RoutesSection {
       read.route().ifPresent(routes::add);
     }
     if (!hasDefault && root.value("routes") instanceof SequenceNode) {
-      root.problem("routes", "needs a default route: one without match, last in the list");
+      root.document()
+          .problems
+          .addAfter(
+              root.path("routes"),
+              root.value("routes"),
+              "needs a default route: one without match, last in the list");
     }
     return routes;
   }
@@ -68,7 +76,7 @@ final class RoutesSection {
           route.problem("receivers", "names " + Document.quote(name) + " twice");
         }
       }
-      if (receivers.isEmpty() && mark.clean()) {
+      if (route.isEmptyList("receivers")) {
         route.problem("receivers", "needs at least one receiver");
       }
     }

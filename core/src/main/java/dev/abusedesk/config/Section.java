@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One YAML mapping of the file, with its path. Opening it reports what is wrong with the mapping
@@ -246,6 +247,11 @@ final class Section {
                           () -> strings.add(value)));
     }
     return strings;
+  }
+
+  /** Whether the key holds a list with nothing in it ({@code to: []}). */
+  boolean isEmptyList(String key) {
+    return value(key) instanceof SequenceNode list && list.getValue().isEmpty();
   }
 
   /** Reports when one of two keys that go together is given without the other. */

@@ -8,6 +8,7 @@ import dev.abusedesk.config.ReceiverKind.GoogleChat;
 import dev.abusedesk.config.ReceiverKind.SlackWebhook;
 import dev.abusedesk.config.ReceiverKind.Teams;
 import dev.abusedesk.config.ReceiverKind.Webhook;
+import dev.abusedesk.testing.DocsExample;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +149,7 @@ class ExamplesTest {
 
   @Test
   void loadsTheAnnotatedExampleInTheDocs() {
-    Path example = Path.of("..", "docs", "abusedesk.example.yaml");
+    Path example = DocsExample.path();
     Config config = Config.load(example, DocsExample.ENV);
 
     assertThat(config.receivers()).hasSize(11);
@@ -207,6 +208,8 @@ class ExamplesTest {
     assertThat(Yaml.parse("")).isEqualTo(Config.defaults());
     assertThat(Yaml.parse("# nothing configured yet\n")).isEqualTo(Config.defaults());
     assertThat(Yaml.parse("{}")).isEqualTo(Config.defaults());
+    assertThat(Yaml.parse("---\n")).isEqualTo(Config.defaults());
+    assertThat(Yaml.parse("~")).isEqualTo(Config.defaults());
   }
 
   @Test

@@ -27,7 +27,8 @@ public final class Logs {
     Level level = level(logging.level());
     ConsoleHandler handler = new ConsoleHandler();
     handler.setLevel(level);
-    handler.setFormatter(logging.format() == Logging.Format.JSON ? new JsonLines() : new TextLines());
+    handler.setFormatter(
+        logging.format() == Logging.Format.JSON ? new JsonLines() : new TextLines());
     root.addHandler(handler);
     root.setLevel(level);
     // Libraries log their own chatter at INFO; ours is what an operator needs.
@@ -73,7 +74,7 @@ public final class Logs {
     return out.toString();
   }
 
-  /** {@code 2025-10-14T03:12:40.123Z info  Daemon  listening on 127.0.0.1:2525}. */
+  /** {@code 2025-10-14T03:12:40.123Z info Daemon listening on 127.0.0.1:2525}. */
   static final class TextLines extends Formatter {
     @Override
     public String format(LogRecord record) {

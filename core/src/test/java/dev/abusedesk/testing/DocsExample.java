@@ -1,11 +1,14 @@
-package dev.abusedesk.config;
+package dev.abusedesk.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-/** The environment {@code docs/abusedesk.example.yaml} refers to, with made-up values. */
-final class DocsExample {
+/** {@code docs/abusedesk.example.yaml} and the environment it refers to, with made-up values. */
+public final class DocsExample {
 
-  static final Map<String, String> ENV =
+  public static final Map<String, String> ENV =
       Map.ofEntries(
           Map.entry("DATABASE_PASSWORD", "example-database-password"),
           Map.entry("SLACK_WEBHOOK_URL", "https://hooks.example.com/services/ops-slack"),
@@ -26,4 +29,17 @@ final class DocsExample {
           Map.entry("DASHBOARD_LINK_SECRET", "example-link-secret-of-at-least-32-characters"));
 
   private DocsExample() {}
+
+  /** The example file, found from the core module or a sibling module. */
+  public static Path path() {
+    for (Path candidate :
+        List.of(
+            Path.of("docs", "abusedesk.example.yaml"),
+            Path.of("..", "docs", "abusedesk.example.yaml"))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("docs/abusedesk.example.yaml not found");
+  }
 }
