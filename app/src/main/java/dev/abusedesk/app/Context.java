@@ -19,7 +19,7 @@ import java.util.Objects;
  * What a command runs with: the data directory, the spool, the store, the clock. Opened lazily, so
  * that the mail pipe writes its spool file before anything else can fail.
  */
-final class Context implements AutoCloseable {
+public final class Context implements AutoCloseable {
 
   static final String DATA_ENV = "ABUSEDESK_DATA";
 
@@ -59,40 +59,40 @@ final class Context implements AutoCloseable {
     return new Context(config, dataDir, clock, Map.copyOf(env));
   }
 
-  Config config() {
+  public Config config() {
     return config;
   }
 
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return env;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return dataDir;
   }
 
-  Clock clock() {
+  public Clock clock() {
     return clock;
   }
 
   /** The zone times are shown in. */
-  java.time.ZoneId zone() {
+  public java.time.ZoneId zone() {
     return config.timezone();
   }
 
-  FileSpool spool() {
+  public FileSpool spool() {
     if (spool == null) {
       spool = FileSpool.open(dataDir, clock);
     }
     return spool;
   }
 
-  ReportParser parser() {
+  public ReportParser parser() {
     return new ReportParser(Duration.ofHours(config.deadlineHours()));
   }
 
   /** The store: PostgreSQL when the configuration names one, else SQLite in the data dir. */
-  CaseStore store() {
+  public CaseStore store() {
     if (store == null) {
       store = SqlCaseStore.open(database(), clock);
     }
@@ -115,7 +115,18 @@ final class Context implements AutoCloseable {
     return Database.sqlite(file);
   }
 
-  Recorder recorder() {
+  /** Links into the dashboard, when {@code public_url} says where it is. */
+  public dev.abusedesk.notify.Alerts.Links links() {
+    return caseId ->
+        config
+            .publicUrl()
+            .map(
+                base ->
+                    java.net.URI.create(
+                        base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
+  }
+
+  public Recorder recorder() {
     return new Recorder(spool(), store(), parser());
   }
 

@@ -1,0 +1,229 @@
+package dev.abusedesk.app.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.abusedesk.app.Pipeline;
+import dev.abusedesk.config.Intake;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code abusedesk serve}: the intake listeners and the loops that record, deliver and remind,
+ * continuously. Stops cleanly: listeners first (nothing new is accepted), then the loops finish
+ * what they hold.
+ */
+public final class Daemon implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
+  static final Duration REMIND_EVERY = Duration.ofSeconds(30);
+  static final Duration DELIVERY_POLL = Duration.ofSeconds(5);
+
+  private final Pipeline pipeline;
+  private final Intake intake;
+  private final Clock clock;
+  private final String owner;
+  private final Metrics metrics;
+  private final Signal recordSignal = new Signal();
+  private final Signal deliverSignal = new Signal();
+  private final List<Thread> loops = new ArrayList<>();
+  private final List<AutoCloseable> listeners = new ArrayList<>();
+  private volatile boolean running;
+  private HttpServer http;
+  private ExecutorService httpThreads;
+
+  public Daemon(Pipeline pipeline, Intake intake, Clock clock, String owner, Metrics metrics) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.intake = Objects.requireNonNull(intake, "intake");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Wakes the recording loop: a message was spooled. */
+  public void spooled() {
+    recordSignal.raise();
+  }
+
+  /** Wakes the delivery loop: something was queued. */
+  public void queued() {
+    deliverSignal.raise();
+  }
+
+  public void start() throws IOException {
+    running = true;
+    loops.add(loop("record", this::recordOnce, recordSignal, Duration.ofSeconds(10)));
+    loops.add(loop("deliver", this::deliverOnce, deliverSignal, DELIVERY_POLL));
+    loops.add(loop("remind", this::remindOnce, new Signal(), REMIND_EVERY));
+    loops.forEach(Thread::start);
+    if (intake.http().isPresent()) {
+      startHttp(intake.http().get());
+    }
+    recordSignal.raise(); // anything left in the spool from before
+  }
+
+  /** Registers a listener (SMTP, IMAP) to be stopped first on shutdown. */
+  public void listener(AutoCloseable listener) {
+    listeners.add(listener);
+  }
+
+  private HttpIntake.SnsGate snsGate =
+      (exchange, body, spooler) -> Requests.error(exchange, 501, "SNS intake is not set up");
+
+  /** How SNS posts are verified; set before {@link #start()}. */
+  public void snsGate(HttpIntake.SnsGate gate) {
+    this.snsGate = Objects.requireNonNull(gate, "gate");
+  }
+
+  HttpIntake.SnsGate snsGate() {
+    return snsGate;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  public int httpPort() {
+    return http == null ? -1 : http.getAddress().getPort();
+  }
+
+  private void startHttp(Intake.Http settings) throws IOException {
+    InetSocketAddress address =
+        new InetSocketAddress(settings.listen().host(), settings.listen().port());
+    http = HttpServer.create(address, 64);
+    httpThreads = Executors.newFixedThreadPool(8, r -> thread("http", r));
+    http.setExecutor(httpThreads);
+    Routes.install(http, this, settings);
+    http.start();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "HTTP on {0}:{1,number,#}",
+        settings.listen().host(),
+        http.getAddress().getPort());
+  }
+
+  private void recordOnce() {
+    int queued = pipeline.recordAndQueue();
+    if (queued > 0) {
+      deliverSignal.raise();
+    }
+  }
+
+  private void deliverOnce() {
+    // Short rounds, so that a stop never waits long for the current one.
+    while (running && !pipeline.deliver(Duration.ofSeconds(5)).idle()) {
+      // Keep going while there is work.
+    }
+  }
+
+  private void remindOnce() {
+    Instant now = clock.instant();
+    if (pipeline.outbox().lease("remind", owner, now, REMIND_EVERY.multipliedBy(2))) {
+      if (pipeline.remind() > 0) {
+        deliverSignal.raise();
+      }
+    }
+  }
+
+  private Thread loop(String name, Runnable work, Signal signal, Duration every) {
+    return thread(
+        name,
+        () -> {
+          while (running) {
+            try {
+              work.run();
+            } catch (RuntimeException e) {
+              // The store may be down for a while: log, wait, try again.
+              LOG.log(System.Logger.Level.ERROR, name + " failed; retrying", e);
+            }
+            try {
+              signal.await(every);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        });
+  }
+
+  private static Thread thread(String name, Runnable r) {
+    Thread t = new Thread(r, "abusedesk-" + name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  /**
+   * Stops accepting, lets in-flight work finish, and returns within {@code grace}: listeners stop
+   * first, then the loops get what is left of the grace to finish their current round.
+   */
+  public void stop(Duration grace) {
+    Instant until = clock.instant().plus(grace);
+    for (AutoCloseable listener : listeners) {
+      try {
+        listener.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "stopping a listener failed", e);
+      }
+    }
+    if (http != null) {
+      http.stop(1);
+      httpThreads.shutdown();
+    }
+    running = false;
+    recordSignal.raise();
+    deliverSignal.raise();
+    for (Thread t : loops) {
+      long left = Duration.between(clock.instant(), until).toMillis();
+      try {
+        t.join(Math.max(1, left));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (httpThreads != null) {
+      try {
+        httpThreads.awaitTermination(
+            Math.max(1, Duration.between(clock.instant(), until).toMillis()),
+            TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    pipeline.close();
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(8));
+  }
+
+  /** The configuration of the daemon when there is none: loopback SMTP and HTTP, console. */
+  public static Intake defaultIntake() {
+    return new Intake(
+        java.util.Optional.of(
+            new Intake.Smtp(
+                Intake.Smtp.DEFAULT_LISTEN,
+                Intake.Protocol.SMTP,
+                Intake.DEFAULT_MAX_BYTES,
+                java.util.Optional.empty(),
+                java.util.Optional.empty())),
+        java.util.Optional.of(
+            new Intake.Http(
+                Intake.Http.DEFAULT_LISTEN,
+                java.util.Optional.empty(),
+                List.of(),
+                Intake.DEFAULT_MAX_BYTES)),
+        java.util.Optional.empty());
+  }
+}
