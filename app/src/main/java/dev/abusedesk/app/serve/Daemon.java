@@ -1,8 +1,8 @@
 package dev.abusedesk.app.serve;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.abusedesk.app.Pipeline;
 import dev.abusedesk.config.Intake;
+import dev.abusedesk.pipeline.Pipeline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -27,6 +27,7 @@ public final class Daemon implements AutoCloseable {
   static final Duration DELIVERY_POLL = Duration.ofSeconds(5);
 
   private final Pipeline pipeline;
+  private final dev.abusedesk.spool.FileSpool spool;
   private final Intake intake;
   private final Clock clock;
   private final String owner;
@@ -39,8 +40,15 @@ public final class Daemon implements AutoCloseable {
   private HttpServer http;
   private ExecutorService httpThreads;
 
-  public Daemon(Pipeline pipeline, Intake intake, Clock clock, String owner, Metrics metrics) {
+  public Daemon(
+      Pipeline pipeline,
+      dev.abusedesk.spool.FileSpool spool,
+      Intake intake,
+      Clock clock,
+      String owner,
+      Metrics metrics) {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.spool = Objects.requireNonNull(spool, "spool");
     this.intake = Objects.requireNonNull(intake, "intake");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -84,6 +92,10 @@ public final class Daemon implements AutoCloseable {
 
   HttpIntake.SnsGate snsGate() {
     return snsGate;
+  }
+
+  dev.abusedesk.spool.FileSpool spool() {
+    return spool;
   }
 
   public Pipeline pipeline() {

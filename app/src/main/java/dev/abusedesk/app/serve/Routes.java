@@ -16,9 +16,7 @@ final class Routes {
   private static final System.Logger LOG = System.getLogger(Routes.class.getName());
 
   static void install(HttpServer server, Daemon daemon, Intake.Http settings) {
-    HttpIntake intake =
-        new HttpIntake(
-            settings, daemon.pipeline().context().spool(), daemon::spooled, daemon.snsGate());
+    HttpIntake intake = new HttpIntake(settings, daemon.spool(), daemon::spooled, daemon.snsGate());
     server.createContext("/intake/eventbridge", guarded(intake.eventBridge()));
     server.createContext("/intake/email", guarded(intake.email()));
     server.createContext("/intake/sns", guarded(intake.sns()));

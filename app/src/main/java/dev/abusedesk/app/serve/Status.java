@@ -27,7 +27,7 @@ final class Status {
   HttpHandler healthz() {
     return exchange -> {
       Instant now = clock.instant();
-      boolean store = daemon.pipeline().context().store().reachable();
+      boolean store = daemon.pipeline().store().reachable();
       Outbox.Depth depth = store ? daemon.pipeline().outbox().depth() : null;
       long oldest =
           depth == null || depth.oldestPending().isEmpty()
@@ -56,7 +56,7 @@ final class Status {
     return exchange -> {
       Instant now = clock.instant();
       StringBuilder out = new StringBuilder(4096);
-      Counts counts = daemon.pipeline().context().store().counts(now);
+      Counts counts = daemon.pipeline().store().counts(now);
       out.append("# HELP abusedesk_reports_total Reports recorded, by channel and kind.\n");
       out.append("# TYPE abusedesk_reports_total counter\n");
       for (Map.Entry<String, Long> e : counts.reports().entrySet()) {

@@ -1,5 +1,6 @@
-package dev.abusedesk.app;
+package dev.abusedesk.pipeline;
 
+import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
@@ -10,38 +11,55 @@ import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.Dispatcher;
 import dev.abusedesk.notify.Sender;
 import dev.abusedesk.remind.ReminderScheduler;
+import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.route.AccountRegistry;
 import dev.abusedesk.route.Router;
+import dev.abusedesk.spool.FileSpool;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Everything after the spool, wired once: record, queue alerts, deliver, remind. The same objects
- * whether the mail pipe, a cron command or the daemon runs them.
+ * whether the mail pipe, a cron command, the daemon or a Lambda function runs them.
  */
 public final class Pipeline implements AutoCloseable {
 
-  private final Context context;
+  private final Config config;
+  private final SqlCaseStore store;
+  private final Recorder recorder;
   private final Outbox outbox;
   private final Dispatcher dispatcher;
   private final Deliverer deliverer;
   private final ReminderScheduler reminders;
 
-  Pipeline(Context context, Sender sender, String owner, Deliverer.Observer observer) {
-    this.context = Objects.requireNonNull(context, "context");
-    Config config = context.config();
-    SqlCaseStore store = (SqlCaseStore) context.store();
+  public Pipeline(
+      Config config,
+      SqlCaseStore store,
+      FileSpool spool,
+      Sender sender,
+      Clock clock,
+      Alerts.Links links,
+      String owner,
+      Deliverer.Observer observer) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.store = Objects.requireNonNull(store, "store");
+    this.recorder = new Recorder(spool, store, new ReportParser(config.deadline()));
     this.outbox = new SqlOutbox(store.database());
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
-    Alerts alerts = new Alerts(registry, context.links());
-    this.dispatcher = new Dispatcher(store, outbox, router, alerts, context.clock());
-    this.deliverer = new Deliverer(outbox, config, sender, context.clock(), owner, observer);
-    this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), context.clock());
+    Alerts alerts = new Alerts(registry, links);
+    this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock);
+    this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
+    this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), clock);
   }
 
-  public Context context() {
-    return context;
+  public Config config() {
+    return config;
+  }
+
+  public CaseStore store() {
+    return store;
   }
 
   public Outbox outbox() {
@@ -53,12 +71,12 @@ public final class Pipeline implements AutoCloseable {
   }
 
   public Recorder recorder() {
-    return context.recorder();
+    return recorder;
   }
 
   /** Records what is spooled and queues the alerts of everything recorded. */
   public int recordAndQueue() {
-    recorder().takePending();
+    recorder.takePending();
     return dispatcher.queueReportAlerts();
   }
 
@@ -67,6 +85,7 @@ public final class Pipeline implements AutoCloseable {
     return dispatcher.queueReportAlerts();
   }
 
+  /** Sends what is due, for up to {@code budget}. */
   public Deliverer.Result deliver(Duration budget) {
     return deliverer.deliverDue(budget);
   }
