@@ -21,14 +21,23 @@ final class MailParser {
           "(?i)\\b(?:ec2-abuse|abuse|trustandsafety|trust-and-safety|aws-abuse)"
               + "@(?:[a-z0-9-]+\\.)*(?:amazon\\.com|aws\\.com|amazonaws\\.com)\\b");
 
+  // "Your Amazon EC2 Abuse Report [..]", "Your AWS Abuse Report [Case ID: ..]": an abuse report
+  // named as AWS's own, not any subject that mentions one.
   private static final Pattern ABUSE_SUBJECT =
-      Pattern.compile("(?i)\\babuse (?:report|notification|notice|case)\\b|\\bAWS Abuse\\b");
+      Pattern.compile(
+          "(?i)\\b(?:Amazon\\s+EC2|Amazon\\s+Web\\s+Services|AWS)\\s+Abuse"
+              + "(?:\\s+(?:Report|Notification|Notice|Case))?\\b");
 
+  // The sign-off on a line of its own; a sentence naming the team ("AWS Abuse, for one, ...") is
+  // not one.
   private static final Pattern AWS_SIGNATURE =
-      Pattern.compile("(?i)\\bAWS (?:Abuse|Trust & Safety|Trust and Safety)\\b");
+      Pattern.compile("(?im)^[ \\t]*AWS (?:Abuse|Trust (?:&|and) Safety)(?: Team)?[ \\t]*$");
 
   private static final Pattern REPORTED_ACTIVITY =
       Pattern.compile("(?im)^\\s*Reported Activity\\s*:");
+
+  private static final Pattern ACCOUNT_LINE =
+      Pattern.compile("\\bAWS (?:Account )?ID\\s*:\\s*\\d{4}-?\\d{4}-?\\d{4}(?!\\d)");
 
   private static final Pattern DKIM_DOMAIN =
       Pattern.compile("(?i)\\bheader\\.(?:d|i)\\s*=\\s*\"?@?(?:[^@\\s;\"]*@)?([a-z0-9.-]+)");
@@ -48,25 +57,37 @@ final class MailParser {
     String body = primaryText(texts);
     List<String> otherTexts = otherTexts(texts);
 
-    // "Forward as attachment": the colleague's note on top, the AWS mail attached.
-    if (!looksLikeAws(from, subject, body)) {
-      for (MailReader.Attached candidate : attached) {
-        Map<String, String> h = candidate.headers();
-        String text = candidate.texts().isEmpty() ? "" : candidate.texts().get(0);
-        if (looksLikeAws(h.getOrDefault("from", ""), h.getOrDefault("subject", ""), text)) {
-          from = h.getOrDefault("from", "");
-          subject = h.getOrDefault("subject", "");
-          dateHeader = h.getOrDefault("date", dateHeader);
-          body = text;
-          otherTexts = candidate.texts().subList(1, candidate.texts().size());
-          attached = List.of();
-          break;
-        }
+    // "Forward as attachment": the colleague's note on top, the AWS mail attached. The attached
+    // message stands in for the mail when it reads more like AWS's than the outer one does (an
+    // ARF complaint attached to an AWS notice reads less like AWS than the notice).
+    MailReader.Attached forwardedAsAttachment = null;
+    int best = awsScore(from, subject, body);
+    for (MailReader.Attached candidate : attached) {
+      Map<String, String> h = candidate.headers();
+      String text = candidate.texts().isEmpty() ? "" : candidate.texts().get(0);
+      int score = awsScore(h.getOrDefault("from", ""), h.getOrDefault("subject", ""), text);
+      if (score >= AWS_THRESHOLD && score > best) {
+        best = score;
+        forwardedAsAttachment = candidate;
       }
+    }
+    // Whose Message-ID and threading headers the report carries: the AWS mail's, where it is whole.
+    Map<String, String> identity = headers;
+    boolean forwarded = false;
+    if (forwardedAsAttachment != null) {
+      Map<String, String> h = forwardedAsAttachment.headers();
+      identity = h;
+      forwarded = true;
+      List<String> inner = forwardedAsAttachment.texts();
+      from = h.getOrDefault("from", "");
+      subject = h.getOrDefault("subject", "");
+      dateHeader = h.getOrDefault("date", dateHeader);
+      body = inner.isEmpty() ? "" : inner.get(0);
+      otherTexts = inner.isEmpty() ? List.of() : inner.subList(1, inner.size());
+      attached = List.of();
     }
 
     Optional<Instant> date = Dates.parse(dateHeader);
-    boolean forwarded = false;
     Optional<Forwards.Forwarded> forward = Forwards.find(body);
     if (forward.isPresent()) {
       Forwards.Forwarded f = forward.get();
@@ -84,11 +105,11 @@ final class MailParser {
     SenderVerified verified = senderVerified(headers.get("authentication-results"));
     Report.MailOrigin origin =
         new Report.MailOrigin(
-            messageId(headers.get("message-id")),
+            messageId(identity.get("message-id")),
             from,
             subject,
-            messageId(headers.get("in-reply-to")),
-            references(headers.getOrDefault("references", "")),
+            messageId(identity.get("in-reply-to")),
+            references(identity.getOrDefault("references", "")),
             forwarded);
     String description = Complaints.normalise(split.aws(), 2000);
     boolean abuse = looksLikeAws(from, subject, split.aws());
@@ -174,8 +195,19 @@ final class MailParser {
     return others;
   }
 
+  private static final int AWS_THRESHOLD = 2;
+
   /** Whether a mail reads as an AWS abuse report (a spoofed one included: DKIM tells those). */
   static boolean looksLikeAws(String from, String subject, String text) {
+    return awsScore(from, subject, text) >= AWS_THRESHOLD;
+  }
+
+  /**
+   * How much a mail reads like an AWS abuse report: the sender and the subject weigh two each, the
+   * template's own lines one each. Words alone ("abuse", "AWS") weigh nothing: newsletters and
+   * AWS's other mail use them too.
+   */
+  static int awsScore(String from, String subject, String text) {
     int score = 0;
     if (AWS_ABUSE_SENDER.matcher(from).find()) {
       score += 2;
@@ -190,10 +222,10 @@ final class MailParser {
     if (REPORTED_ACTIVITY.matcher(head).find()) {
       score++;
     }
-    if (head.contains("AWS ID:") || head.contains("AWS Account ID:")) {
+    if (ACCOUNT_LINE.matcher(head).find()) {
       score++;
     }
-    return score >= 2;
+    return score;
   }
 
   /** The verdict of the topmost Authentication-Results header, the one our own server added. */
