@@ -32,10 +32,14 @@ final class Complaints {
 
   private static final Pattern DASH_LINE = Pattern.compile("(?m)^[ \\t]*[-=_]{10,}[ \\t]*\\n?\\z");
 
+  // An IPv4 address stops at its last octet ("192.0.2.1:53211" names a port, "192.0.2.1." ends a
+  // sentence); an IPv6 address takes every hex digit and colon, since a shorter match would cut it
+  // at a colon.
   private static final Pattern TEXT_SOURCE_IP =
       Pattern.compile(
           "(?i)(?:\\bSource(?:[- ]?IP)?(?: Address)?\\s*[:=]\\s*|\\bfrom\\s+(?:IP\\s+)?)"
-              + "\\[?([0-9A-Fa-f:.]{7,45}?)\\]?(?=[\\s,;:)]|$)");
+              + "\\[?((?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{2,41})"
+              + "\\]?(?=[\\s,;:).]|$)");
 
   private static final Pattern URL_HOST =
       Pattern.compile("(?i)\\bhttps?://([a-z0-9.-]{1,253})(?::\\d+)?(?=[/\\s\"'<>)]|$)");
