@@ -195,7 +195,8 @@ final class MailReader {
     if (raw.length() > MAX_HEADER_CHARS) {
       raw = raw.substring(0, MAX_HEADER_CHARS);
     }
-    String unfolded = raw.replaceAll("\r?\n[ \t]+", " ").replace("\r", "").replace("\n", " ");
+    // Unfolding leaves the folding whitespace (often a tab); a value reads as one line of text.
+    String unfolded = raw.replaceAll("[ \t]*\r?\n[ \t]*|[ \t]*\t[ \t]*", " ").replace('\r', ' ');
     String text = maybeUtf8(unfolded);
     if (text.contains("=?")) {
       try {
