@@ -45,8 +45,17 @@ final class MailParser {
   private static final Pattern AWS_DKIM_DOMAIN =
       Pattern.compile("(?:^|.*\\.)(?:amazon\\.com|aws\\.com|amazonaws\\.com)");
 
-  static Report parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
+  /** The report a mail holds, or why the input is no mail at all. */
+  static Parsed parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
     MailReader.Mail mail = MailReader.read(in);
+    if (mail.headers().isEmpty()) {
+      // Binary data, NUL bytes, a bare JSON scalar: whatever the first line is, it is no header.
+      return Parsed.unreadable("not a mail (no header fields) nor a JSON event");
+    }
+    return Parsed.read(report(mail, readAt, defaultDeadline));
+  }
+
+  private static Report report(MailReader.Mail mail, Instant readAt, Duration defaultDeadline) {
     Map<String, String> headers = mail.headers();
     List<MailReader.Text> texts = mail.texts();
     List<MailReader.Attached> attached = mail.attached();

@@ -175,14 +175,33 @@ final class MailReader {
       }
       default -> {}
     }
-    if (entity.headers.size() < 64) {
-      entity.headers.putIfAbsent(name, value);
+    keep(entity.headers, name, value);
+    if (entity.attached != null) {
+      keep(entity.attached.headers(), name, value);
     }
-    if (entity.attached != null && entity.attached.headers().size() < 64) {
-      entity.attached.headers().putIfAbsent(name, value);
+    if (top != null) {
+      keep(top, name, value);
     }
-    if (top != null && top.size() < 64) {
-      top.putIfAbsent(name, value);
+  }
+
+  /** The headers the report is made of: kept wherever they stand among thousands of others. */
+  private static final java.util.Set<String> REPORT_HEADERS =
+      java.util.Set.of(
+          "from",
+          "to",
+          "subject",
+          "date",
+          "message-id",
+          "in-reply-to",
+          "references",
+          "authentication-results",
+          "x-arf");
+
+  private static final int MAX_KEPT_HEADERS = 64;
+
+  private static void keep(Map<String, String> headers, String name, String value) {
+    if (headers.size() < MAX_KEPT_HEADERS || REPORT_HEADERS.contains(name)) {
+      headers.putIfAbsent(name, value);
     }
   }
 
