@@ -1,5 +1,9 @@
 package dev.abusedesk.app;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** The {@code abusedesk} command line. */
@@ -8,13 +12,38 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // One buffer for the whole run: parse prints a line per input, and a flush per line costs a
+    // system call each.
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 64 * 1024));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    int code = run(out, err, args);
+    System.exit(code);
   }
 
-  /** Runs one command line and returns its exit code; never exits the JVM itself. */
+  /** Runs one command line on standard output and error; never exits the JVM itself. */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)),
+        args);
+  }
+
+  /**
+   * Runs one command line, printing to the writers given, and flushes them; returns its exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new AbuseDeskCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli.execute(args);
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

@@ -4,12 +4,9 @@ import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportJson;
 import dev.abusedesk.report.ReportParser;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +14,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code abusedesk parse FILE...}: one JSON line per input, nothing stored. */
 @Command(
@@ -32,15 +31,14 @@ final class ParseCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to parse; - reads stdin.")
   List<String> files;
 
+  @Spec CommandSpec spec;
+
   private final Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
     ReportParser parser = new ReportParser();
-    PrintWriter out =
-        new PrintWriter(
-            new BufferedWriter(
-                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 64 * 1024));
+    PrintWriter out = spec.commandLine().getOut();
     boolean anyError = false;
     for (String source : files) {
       Parsed parsed = parse(parser, source);
