@@ -98,7 +98,7 @@ final class MailReader {
     try {
       for (EntityState state = stream.getState();
           state != EntityState.T_END_OF_STREAM;
-          state = stream.next()) {
+          state = next(stream)) {
         switch (state) {
           case T_START_MESSAGE -> {
             messageDepth++;
@@ -151,6 +151,19 @@ final class MailReader {
       truncated = true;
     }
     return new Mail(top, texts, attached, json, truncated);
+  }
+
+  /**
+   * The next token. mime4j's own state checks trip on some broken structures (found by fuzzing: a
+   * boundary scan asking to unread across a buffer refill); the mail then ends there, as it does
+   * when mime4j reports the structure broken.
+   */
+  private static EntityState next(MimeTokenStream stream) throws IOException, MimeException {
+    try {
+      return stream.next();
+    } catch (IllegalStateException e) {
+      throw new MimeException(e);
+    }
   }
 
   private static boolean limitDepth(MimeTokenStream stream, int depth) {
