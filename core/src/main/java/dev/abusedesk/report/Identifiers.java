@@ -21,11 +21,56 @@ final class Identifiers {
               + "[A-Za-z0-9_+=,.@/:*-]{1,400}"
               + ")(?![\\w-])");
 
+  /** The first characters a {@link #RESOURCE} match can start with. */
+  private static final String RESOURCE_FIRST_CHARS = "iesvanltA";
+
+  /** Receives each resource ID found, with the index after it; returns false to stop. */
+  interface ResourceSink {
+    boolean accept(String id, int end);
+  }
+
+  /**
+   * Every {@link #RESOURCE} match in the text, in order, as a full scan finds them; the pattern is
+   * tried only at the start of a word whose first character can start an ID.
+   */
+  static void findResources(String text, ResourceSink sink) {
+    Matcher m = RESOURCE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int length = text.length();
+    for (int s = 0; s < length; s++) {
+      if (RESOURCE_FIRST_CHARS.indexOf(text.charAt(s)) < 0
+          || (s > 0 && isWordOrDash(text.charAt(s - 1)))) {
+        continue;
+      }
+      m.region(s, length);
+      if (m.lookingAt()) {
+        if (!sink.accept(m.group(), m.end())) {
+          return;
+        }
+        s = m.end() - 1;
+      }
+    }
+  }
+
+  static boolean mayStartResource(char c) {
+    return RESOURCE_FIRST_CHARS.indexOf(c) >= 0;
+  }
+
+  /** {@code [\w-]} as java.util.regex reads it: ASCII letters, digits, underscore, dash. */
+  private static boolean isWordOrDash(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-';
+  }
+
   private static final Pattern EC2_ARN =
       Pattern.compile(
           "arn:aws[a-z-]*:ec2:[a-z0-9-]*:\\d{0,12}:"
               + "(?:instance|network-interface|security-group|volume|snapshot|image|vpc|subnet"
               + "|elastic-ip|natgateway|internet-gateway|launch-template)/([A-Za-z0-9-]+)");
+
+  private static final Pattern HEALTH_ARN = Pattern.compile("arn:aws[a-z-]*:health:");
 
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -46,7 +91,7 @@ final class Identifiers {
       return Optional.empty();
     }
     if (value.startsWith("arn:")) {
-      if (value.matches("arn:aws[a-z-]*:health:.*")) {
+      if (HEALTH_ARN.matcher(value).lookingAt()) {
         return Optional.empty();
       }
       Matcher ec2 = EC2_ARN.matcher(value);

@@ -39,6 +39,12 @@ final class MailParser {
   private static final Pattern ACCOUNT_LINE =
       Pattern.compile("\\bAWS (?:Account )?ID\\s*:\\s*\\d{4}-?\\d{4}-?\\d{4}(?!\\d)");
 
+  private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+
+  private static final Pattern DKIM_PASS = Pattern.compile("dkim\\s*=\\s*pass\\b");
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
+
   private static final Pattern DKIM_DOMAIN =
       Pattern.compile("(?i)\\bheader\\.(?:d|i)\\s*=\\s*\"?@?(?:[^@\\s;\"]*@)?([a-z0-9.-]+)");
 
@@ -225,13 +231,14 @@ final class MailParser {
       score += 2;
     }
     String head = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-    if (AWS_SIGNATURE.matcher(head).find()) {
+    String lower = KeywordScan.lower(head);
+    if (KeywordScan.firstLine(AWS_SIGNATURE, head, lower, "aws").isPresent()) {
       score++;
     }
-    if (REPORTED_ACTIVITY.matcher(head).find()) {
+    if (KeywordScan.firstLine(REPORTED_ACTIVITY, head, lower, "reported").isPresent()) {
       score++;
     }
-    if (ACCOUNT_LINE.matcher(head).find()) {
+    if (!KeywordScan.matches(ACCOUNT_LINE, head, lower, 1, "aws").isEmpty()) {
       score++;
     }
     return score;
@@ -242,10 +249,10 @@ final class MailParser {
     if (header == null) {
       return SenderVerified.UNKNOWN;
     }
-    String value = header.replaceAll("\\([^)]*\\)", " ");
+    String value = COMMENT.matcher(header).replaceAll(" ");
     for (String result : value.split(";")) {
       String r = result.strip().toLowerCase(Locale.ROOT);
-      if (!r.matches("dkim\\s*=\\s*pass\\b.*")) {
+      if (!DKIM_PASS.matcher(r).lookingAt()) {
         continue;
       }
       java.util.regex.Matcher d = DKIM_DOMAIN.matcher(r);
@@ -262,13 +269,13 @@ final class MailParser {
     if (value == null) {
       return "";
     }
-    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    java.util.regex.Matcher m = MESSAGE_ID.matcher(value);
     return m.find() ? m.group() : value.strip();
   }
 
   private static List<String> references(String value) {
     List<String> ids = new ArrayList<>();
-    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    java.util.regex.Matcher m = MESSAGE_ID.matcher(value);
     while (m.find() && ids.size() < 50) {
       ids.add(m.group());
     }

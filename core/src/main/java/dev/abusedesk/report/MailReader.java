@@ -228,7 +228,10 @@ final class MailReader {
       raw = raw.substring(0, MAX_HEADER_CHARS);
     }
     // Unfolding leaves the folding whitespace (often a tab); a value reads as one line of text.
-    String unfolded = raw.replaceAll("[ \t]*\r?\n[ \t]*|[ \t]*\t[ \t]*", " ").replace('\r', ' ');
+    String unfolded = raw;
+    if (raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0 || raw.indexOf('\r') >= 0) {
+      unfolded = FOLDING.matcher(raw).replaceAll(" ").replace('\r', ' ');
+    }
     String text = maybeUtf8(unfolded);
     if (text.contains("=?")) {
       try {
@@ -267,11 +270,21 @@ final class MailReader {
     }
   }
 
+  private static final java.util.regex.Pattern FOLDING =
+      java.util.regex.Pattern.compile("[ \t]*\r?\n[ \t]*|[ \t]*\t[ \t]*");
+
+  private static final Map<String, java.util.regex.Pattern> PARAMETERS =
+      Map.of("filename", parameterPattern("filename"), "name", parameterPattern("name"));
+
+  private static java.util.regex.Pattern parameterPattern(String name) {
+    return java.util.regex.Pattern.compile(
+        "(?i)(?:^|;)\\s*" + name + "\\*?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))");
+  }
+
   static String parameter(String headerValue, String name) {
+    java.util.regex.Pattern pattern = PARAMETERS.get(name);
     java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "(?i)(?:^|;)\\s*" + name + "\\*?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))")
-            .matcher(headerValue);
+        (pattern != null ? pattern : parameterPattern(name)).matcher(headerValue);
     if (!m.find()) {
       return "";
     }
