@@ -265,7 +265,9 @@ final class AwsWording {
 
   private static Kind kind(String subject, String text, String lower) {
     String subj = subject.toLowerCase(Locale.ROOT);
-    if (CLOSED.stream().anyMatch(lower::contains)) {
+    // Each list is searched only when a word all its phrases share is present.
+    if (mentionsAny(lower, "resolved", "closed", "closing", "no further action")
+        && CLOSED.stream().anyMatch(lower::contains)) {
       return Kind.CLOSED;
     }
     if (subj.contains("final notification")
@@ -273,13 +275,25 @@ final class AwsWording {
         || lower.contains("final notification")) {
       return Kind.FINAL;
     }
-    if (REMINDER.stream().anyMatch(lower::contains) || subj.startsWith("reminder")) {
+    if ((mentionsAny(lower, "response", "reply", "heard back", "second notice", "reminder:")
+            && REMINDER.stream().anyMatch(lower::contains))
+        || subj.startsWith("reminder")) {
       return Kind.REMINDER;
     }
-    if (FOLLOW_UP.stream().anyMatch(lower::contains)) {
+    if (mentionsAny(lower, "additional", "another", "further")
+        && FOLLOW_UP.stream().anyMatch(lower::contains)) {
       return Kind.FOLLOW_UP;
     }
     return Kind.NOTICE;
+  }
+
+  private static boolean mentionsAny(String lower, String... words) {
+    for (String word : words) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Category> category(String subject, String text, String lower) {

@@ -37,8 +37,11 @@ final class Identifiers {
     Matcher m = RESOURCE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     int length = text.length();
     for (int s = 0; s < length; s++) {
-      if (RESOURCE_FIRST_CHARS.indexOf(text.charAt(s)) < 0
-          || (s > 0 && isWordOrDash(text.charAt(s - 1)))) {
+      char first = text.charAt(s);
+      if (first >= 128
+          || !MAY_START_RESOURCE[first]
+          || (s > 0 && isWordOrDash(text.charAt(s - 1)))
+          || !hasIdShape(text, s)) {
         continue;
       }
       m.region(s, length);
@@ -52,7 +55,34 @@ final class Identifiers {
   }
 
   static boolean mayStartResource(char c) {
-    return RESOURCE_FIRST_CHARS.indexOf(c) >= 0;
+    return c < 128 && MAY_START_RESOURCE[c];
+  }
+
+  private static final boolean[] MAY_START_RESOURCE = new boolean[128];
+
+  static {
+    for (char c : RESOURCE_FIRST_CHARS.toCharArray()) {
+      MAY_START_RESOURCE[c] = true;
+    }
+  }
+
+  /**
+   * Whether a resource ID can start at {@code s}: a short lower-case prefix and a dash ("i-",
+   * "subnet-"), "arn:", or an access key's "AKIA"/"ASIA". Rules out almost every English word
+   * before the pattern runs.
+   */
+  private static boolean hasIdShape(String text, int s) {
+    if (text.charAt(s) == 'A') {
+      return text.startsWith("AKIA", s) || text.startsWith("ASIA", s);
+    }
+    int j = s;
+    while (j < text.length() && j - s < 9 && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+      j++;
+    }
+    if (j >= text.length()) {
+      return false;
+    }
+    return text.charAt(j) == '-' || (text.charAt(j) == ':' && text.startsWith("arn:", s));
   }
 
   /** {@code [\w-]} as java.util.regex reads it: ASCII letters, digits, underscore, dash. */

@@ -230,7 +230,7 @@ final class MailReader {
     // Unfolding leaves the folding whitespace (often a tab); a value reads as one line of text.
     String unfolded = raw;
     if (raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0 || raw.indexOf('\r') >= 0) {
-      unfolded = FOLDING.matcher(raw).replaceAll(" ").replace('\r', ' ');
+      unfolded = unfold(raw);
     }
     String text = maybeUtf8(unfolded);
     if (text.contains("=?")) {
@@ -270,8 +270,38 @@ final class MailReader {
     }
   }
 
-  private static final java.util.regex.Pattern FOLDING =
-      java.util.regex.Pattern.compile("[ \t]*\r?\n[ \t]*|[ \t]*\t[ \t]*");
+  /** Every run of blanks that holds a tab or a line break becomes one space. */
+  private static String unfold(String raw) {
+    StringBuilder out = new StringBuilder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int start = i;
+      boolean folding = false;
+      while (i < raw.length()) {
+        char b = raw.charAt(i);
+        if (b == ' ') {
+          i++;
+        } else if (b == '\t' || b == '\r' || b == '\n') {
+          folding = true;
+          i++;
+        } else {
+          break;
+        }
+      }
+      if (folding) {
+        out.append(' ');
+      } else {
+        out.append(raw, start, i);
+      }
+    }
+    return out.toString();
+  }
 
   private static final Map<String, java.util.regex.Pattern> PARAMETERS =
       Map.of("filename", parameterPattern("filename"), "name", parameterPattern("name"));
