@@ -150,7 +150,7 @@ final class Complaints {
       }
       String headers = message.rfc822Headers();
       if (!headers.isEmpty()) {
-        addRecipient(recipients, MailReader.headerBlock(headers).getOrDefault("to", ""));
+        addRecipient(recipients, MailHeaders.block(headers).getOrDefault("to", ""));
       }
       for (String text : message.texts()) {
         readText(text, sourceIps, reported, recipients);

@@ -134,7 +134,7 @@ final class HealthParser {
   }
 
   private static Kind kind(String description) {
-    Kind fromWording = AwsWording.kind("", description);
+    Kind fromWording = KindWording.kind("", KeywordScan.lower(description));
     return fromWording == Kind.CLOSED ? Kind.NOTICE : fromWording;
   }
 

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -35,7 +34,6 @@ final class MailReader {
   static final int MAX_TEXT_CHARS = 256 * 1024;
   static final int MAX_TEXT_PARTS = 32;
   static final int MAX_DEPTH = 16;
-  private static final int MAX_HEADER_CHARS = 16 * 1024;
 
   private static final MimeConfig CONFIG =
       MimeConfig.custom()
@@ -175,15 +173,15 @@ final class MailReader {
 
   private static void field(Field field, Entity entity, Map<String, String> top) {
     String name = field.getNameLowerCase();
-    String value = headerValue(field);
+    String value = MailHeaders.value(field);
     switch (name) {
       case "content-disposition" -> {
         entity.disposition = value.toLowerCase(Locale.ROOT);
-        entity.fileName = parameter(value, "filename");
+        entity.fileName = MailHeaders.parameter(value, "filename");
       }
       case "content-type" -> {
         if (entity.fileName.isEmpty()) {
-          entity.fileName = parameter(value, "name");
+          entity.fileName = MailHeaders.parameter(value, "name");
         }
       }
       default -> {}
@@ -218,109 +216,6 @@ final class MailReader {
     }
   }
 
-  /** The unfolded, decoded value of a header, bounded in length. */
-  static String headerValue(Field field) {
-    String raw = field.getBody();
-    if (raw == null) {
-      return "";
-    }
-    if (raw.length() > MAX_HEADER_CHARS) {
-      raw = raw.substring(0, MAX_HEADER_CHARS);
-    }
-    // Unfolding leaves the folding whitespace (often a tab); a value reads as one line of text.
-    String unfolded = raw;
-    if (raw.indexOf('\n') >= 0 || raw.indexOf('\t') >= 0 || raw.indexOf('\r') >= 0) {
-      unfolded = unfold(raw);
-    }
-    String text = maybeUtf8(unfolded);
-    if (text.contains("=?")) {
-      try {
-        text = DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
-      } catch (IllegalArgumentException e) {
-        // Keep the undecoded text.
-      }
-    }
-    return text.strip();
-  }
-
-  // mime4j reads header bytes as Latin-1; raw UTF-8 headers (common in Japanese mail) need a
-  // second look.
-  private static String maybeUtf8(String latin1) {
-    boolean high = false;
-    for (int i = 0; i < latin1.length(); i++) {
-      char c = latin1.charAt(i);
-      if (c > 0xFF) {
-        return latin1;
-      }
-      high |= c >= 0x80;
-    }
-    if (!high) {
-      return latin1;
-    }
-    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return latin1;
-    }
-  }
-
-  /** Every run of blanks that holds a tab or a line break becomes one space. */
-  private static String unfold(String raw) {
-    StringBuilder out = new StringBuilder(raw.length());
-    int i = 0;
-    while (i < raw.length()) {
-      char c = raw.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        out.append(c);
-        i++;
-        continue;
-      }
-      int start = i;
-      boolean folding = false;
-      while (i < raw.length()) {
-        char b = raw.charAt(i);
-        if (b == ' ') {
-          i++;
-        } else if (b == '\t' || b == '\r' || b == '\n') {
-          folding = true;
-          i++;
-        } else {
-          break;
-        }
-      }
-      if (folding) {
-        out.append(' ');
-      } else {
-        out.append(raw, start, i);
-      }
-    }
-    return out.toString();
-  }
-
-  private static final Map<String, java.util.regex.Pattern> PARAMETERS =
-      Map.of("filename", parameterPattern("filename"), "name", parameterPattern("name"));
-
-  private static java.util.regex.Pattern parameterPattern(String name) {
-    return java.util.regex.Pattern.compile(
-        "(?i)(?:^|;)\\s*" + name + "\\*?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))");
-  }
-
-  static String parameter(String headerValue, String name) {
-    java.util.regex.Pattern pattern = PARAMETERS.get(name);
-    java.util.regex.Matcher m =
-        (pattern != null ? pattern : parameterPattern(name)).matcher(headerValue);
-    if (!m.find()) {
-      return "";
-    }
-    return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
   private static boolean body(
       MimeTokenStream stream, Deque<Entity> entities, List<Text> texts, List<String> json)
       throws IOException {
@@ -338,7 +233,7 @@ final class MailReader {
 
     if (mime.equals("message/feedback-report") && enclosingMessage != null) {
       Bounded text = readText(stream, descriptor.getCharset(), 64 * 1024);
-      enclosingMessage.attached.feedbackReport().putAll(headerBlock(text.content()));
+      enclosingMessage.attached.feedbackReport().putAll(MailHeaders.block(text.content()));
       return text.truncated();
     }
     if (mime.equals("text/rfc822-headers") && enclosingMessage != null) {
@@ -466,32 +361,5 @@ final class MailReader {
     } catch (IllegalArgumentException e) {
       return StandardCharsets.UTF_8;
     }
-  }
-
-  /** Parses "Name: value" lines (with folding) into a map of lower-case names to values. */
-  static Map<String, String> headerBlock(String text) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    String name = null;
-    StringBuilder value = new StringBuilder();
-    for (String line : text.split("\n", 200)) {
-      if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-        value.append(' ').append(line.strip());
-        continue;
-      }
-      if (name != null) {
-        fields.putIfAbsent(name, value.toString().strip());
-        name = null;
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0 && colon < 64) {
-        name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        value.setLength(0);
-        value.append(line.substring(colon + 1));
-      }
-    }
-    if (name != null) {
-      fields.putIfAbsent(name, value.toString().strip());
-    }
-    return fields;
   }
 }
