@@ -1,7 +1,10 @@
 package dev.abusedesk.app;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -11,26 +14,45 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // One buffer for the whole run: parse prints a line per input, and a flush per line costs a
+    // system call each.
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 64 * 1024));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    int code = run(out, err, args);
+    System.exit(code);
   }
 
-  /** Runs one command line and returns its exit code; never exits the JVM itself. */
+  /** Runs one command line on standard output and error; never exits the JVM itself. */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)),
+        args);
+  }
+
+  /**
+   * Runs one command line, printing to the writers given, and flushes them; returns its exit code.
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     // The one place the process environment is read; commands get it from here.
-    return execute(new CommandLine(new AbuseDeskCommand(System.getenv(), System.in)), args);
+    return run(System.getenv(), System.in, out, err, args);
   }
 
   /** Runs one command line against the given environment and streams, as tests do. */
   static int run(
       Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new AbuseDeskCommand(env, in));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
-    return execute(cli, args);
-  }
-
-  private static int execute(CommandLine cli, String... args) {
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 }

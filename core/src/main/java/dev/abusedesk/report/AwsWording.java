@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,10 @@ final class AwsWording {
   private static final Pattern REGION_IN_PROSE =
       Pattern.compile("\\bin\\s+([a-z]{2}(?:-gov)?-[a-z]+-\\d{1,2})\\s+region\\b");
 
-  private static final Pattern RESOURCE_WITH_IP =
-      Pattern.compile(
-          "(" + Identifiers.RESOURCE.pattern() + ")\\s*[\\[(]\\s*([0-9A-Fa-f:.]{2,45})\\s*[\\])]");
+  // What follows a resource ID on a resource line: its address, "[203.0.113.45]" or
+  // "(2001:db8::5)".
+  private static final Pattern BRACKETED_IP =
+      Pattern.compile("\\s*[\\[(]\\s*([0-9A-Fa-f:.]{2,45})\\s*[\\])]");
 
   private static final Pattern LABELLED_IP =
       Pattern.compile(
@@ -49,7 +51,7 @@ final class AwsWording {
 
   private static final Pattern TEXT_CASE_ID =
       Pattern.compile(
-          "(?i)\\b(?:Abuse\\s+)?Case\\s*(?:ID|Number|No\\.?|#)\\s*[:#]?\\s*(\\d{5,14}(?:-\\d{1,3})?)\\b");
+          "(?i)\\bCase\\s*(?:ID|Number|No\\.?|#)\\s*[:#]?\\s*(\\d{5,14}(?:-\\d{1,3})?)\\b");
 
   private static final Pattern WITHIN_HOURS =
       Pattern.compile("(?i)\\bwithin\\s+(?:the\\s+next\\s+)?(\\d{1,3})\\s*(?:hours?|hrs?|h)\\b");
@@ -68,6 +70,10 @@ final class AwsWording {
   private static final Pattern ACTIONS_INTRO =
       Pattern.compile(
           "(?i)(?:we have|we've) taken the following (?:steps|actions?)|action taken|actions taken");
+
+  private static final Pattern RUN_OF_SPACES = Pattern.compile("\\s{2,}");
+
+  private static final Pattern REGION_SEPARATOR = Pattern.compile("[,\\s]+");
 
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d+[.)])\\s+(.{3,300})$");
 
@@ -92,41 +98,56 @@ final class AwsWording {
   static Findings read(String awsText, String subject) {
     String text = awsText == null ? "" : awsText;
     String subj = subject == null ? "" : subject;
+    // Each pattern runs only where the words it needs are present: a regex scan costs about the
+    // same on text without a match, and most patterns find nothing in most mails.
+    String lower = KeywordScan.lower(text);
     TreeSet<String> accounts = new TreeSet<>();
-    for (String source : List.of(subj, text)) {
-      Matcher m = ACCOUNT.matcher(source);
-      while (m.find()) {
-        accounts.add(m.group(1).replace("-", ""));
-      }
+    Matcher inSubject = ACCOUNT.matcher(subj);
+    while (inSubject.find()) {
+      accounts.add(inSubject.group(1).replace("-", ""));
     }
+    for (MatchResult m : KeywordScan.matches(ACCOUNT, text, lower, 1000, "aws", "account")) {
+      accounts.add(m.group(1).replace("-", ""));
+    }
+    TreeSet<String> resources = new TreeSet<>();
+    TreeSet<String> ips = new TreeSet<>();
+    resourcesAndAddresses(text, resources, ips);
+    if (text.contains("IP")) {
+      labelledAddresses(text, ips);
+    }
+    List<String> caseNumbers = caseNumbers(subj, text, lower);
     return new Findings(
         List.copyOf(accounts),
-        regions(text),
-        resources(text),
-        ips(text),
-        caseId(subj, text),
-        caseNumbers(subj, text),
-        kind(subj, text),
-        category(subj, text),
-        deadlineHours(text),
-        actionsTaken(text));
+        regions(text, lower),
+        List.copyOf(resources),
+        List.copyOf(ips),
+        caseId(subj, text, lower),
+        caseNumbers,
+        KindWording.kind(subj, lower),
+        category(subj, text, lower),
+        deadlineHours(text, lower),
+        actionsTaken(text, lower));
   }
 
-  private static List<String> regions(String text) {
+  private static List<String> regions(String text, String lower) {
     TreeSet<String> regions = new TreeSet<>();
-    Matcher m = REGION_LABEL.matcher(text);
-    while (m.find()) {
-      for (String token : m.group(1).split("[,\\s]+")) {
+    if (!lower.contains("region")) {
+      return List.of();
+    }
+    for (MatchResult m : KeywordScan.matches(REGION_LABEL, text, lower, 1000, "region")) {
+      for (String token : REGION_SEPARATOR.split(m.group(1))) {
         String candidate = token.strip().toLowerCase(Locale.ROOT);
         if (Identifiers.isRegion(candidate)) {
           regions.add(candidate);
         }
       }
     }
-    Matcher prose = REGION_IN_PROSE.matcher(text);
-    while (prose.find()) {
-      if (Identifiers.isRegion(prose.group(1))) {
-        regions.add(prose.group(1));
+    if (text.contains("region")) {
+      Matcher prose = REGION_IN_PROSE.matcher(text);
+      while (prose.find()) {
+        if (Identifiers.isRegion(prose.group(1))) {
+          regions.add(prose.group(1));
+        }
       }
     }
     return List.copyOf(regions);
@@ -134,24 +155,30 @@ final class AwsWording {
 
   static List<String> resources(String text) {
     TreeSet<String> resources = new TreeSet<>();
-    Matcher m = Identifiers.RESOURCE.matcher(text);
-    while (m.find() && resources.size() < 500) {
-      Identifiers.resource(m.group()).ifPresent(resources::add);
-    }
+    resourcesAndAddresses(text, resources, new TreeSet<>());
     return List.copyOf(resources);
   }
 
-  private static List<String> ips(String text) {
-    TreeSet<String> ips = new TreeSet<>();
-    Matcher m = RESOURCE_WITH_IP.matcher(text);
-    while (m.find() && ips.size() < 500) {
-      String ip = m.group(2);
-      if (Identifiers.isIp(ip)) {
-        ips.add(Identifiers.ip(ip));
-      }
-    }
+  /** The resource IDs in the text, and the addresses written right after them. */
+  private static void resourcesAndAddresses(
+      String text, TreeSet<String> resources, TreeSet<String> ips) {
+    Matcher address = BRACKETED_IP.matcher(text);
+    Identifiers.findResources(
+        text,
+        (id, end) -> {
+          Identifiers.resource(id).ifPresent(resources::add);
+          address.region(end, Math.min(text.length(), end + 64));
+          if (address.lookingAt() && ips.size() < 500 && Identifiers.isIp(address.group(1))) {
+            ips.add(Identifiers.ip(address.group(1)));
+          }
+          return resources.size() < 500;
+        });
+  }
+
+  /** "Public IP: 203.0.113.5" on a resource line. */
+  private static void labelledAddresses(String text, TreeSet<String> ips) {
     for (String line : text.split("\n")) {
-      if (!RESOURCE_LINE.matcher(line).find()) {
+      if (!line.contains("IP") || !RESOURCE_LINE.matcher(line).find()) {
         continue;
       }
       Matcher labelled = LABELLED_IP.matcher(line);
@@ -162,10 +189,9 @@ final class AwsWording {
         }
       }
     }
-    return List.copyOf(ips);
   }
 
-  private static String caseId(String subject, String text) {
+  private static String caseId(String subject, String text, String lower) {
     Matcher m = SUBJECT_CASE_ID.matcher(subject);
     if (m.find()) {
       return m.group(1);
@@ -174,11 +200,15 @@ final class AwsWording {
     if (m.find()) {
       return m.group(1);
     }
-    m = TEXT_CASE_ID.matcher(text);
-    return m.find() ? m.group(1) : null;
+    List<MatchResult> inText = KeywordScan.matches(TEXT_CASE_ID, text, lower, 1, "case");
+    return inText.isEmpty() ? null : inText.get(0).group(1);
   }
 
   static List<String> caseNumbers(String subject, String text) {
+    return caseNumbers(subject, text, KeywordScan.lower(text));
+  }
+
+  private static List<String> caseNumbers(String subject, String text, String lower) {
     TreeSet<String> numbers = new TreeSet<>();
     for (Pattern p : List.of(SUBJECT_CASE_ID, SUBJECT_BRACKET_NUMBER)) {
       Matcher m = p.matcher(subject);
@@ -186,80 +216,23 @@ final class AwsWording {
         numbers.add(m.group(1));
       }
     }
-    Matcher m = TEXT_CASE_ID.matcher(text);
-    while (m.find() && numbers.size() < 20) {
+    for (MatchResult m : KeywordScan.matches(TEXT_CASE_ID, text, lower, 20, "case")) {
       numbers.add(m.group(1));
     }
     return List.copyOf(numbers);
   }
 
-  private static final List<String> CLOSED =
-      List.of(
-          "has been investigated and resolved",
-          "this case has been resolved",
-          "this case is now resolved",
-          "we have resolved this case",
-          "we consider this matter resolved",
-          "we consider this case resolved",
-          "this case is now closed",
-          "this case has been closed",
-          "we are closing this case",
-          "we have closed this case",
-          "the case has been closed",
-          "no further action is required");
-
-  private static final List<String> REMINDER =
-      List.of(
-          "have not received a response",
-          "not yet received a response",
-          "have not received a reply",
-          "haven't received a response",
-          "have not heard back",
-          "still awaiting your response",
-          "second notice",
-          "reminder:");
-
-  private static final List<String> FOLLOW_UP =
-      List.of(
-          "received an additional",
-          "received additional",
-          "an additional abuse report",
-          "an additional report",
-          "additional resources have been",
-          "received another report",
-          "received another abuse report",
-          "received further reports");
-
-  static Kind kind(String subject, String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    String subj = subject.toLowerCase(Locale.ROOT);
-    if (CLOSED.stream().anyMatch(lower::contains)) {
-      return Kind.CLOSED;
-    }
-    if (subj.contains("final notification")
-        || subj.contains("final notice")
-        || lower.contains("final notification")) {
-      return Kind.FINAL;
-    }
-    if (REMINDER.stream().anyMatch(lower::contains) || subj.startsWith("reminder")) {
-      return Kind.REMINDER;
-    }
-    if (FOLLOW_UP.stream().anyMatch(lower::contains)) {
-      return Kind.FOLLOW_UP;
-    }
-    return Kind.NOTICE;
-  }
-
-  private static Optional<Category> category(String subject, String text) {
+  private static Optional<Category> category(String subject, String text, String lower) {
     Matcher activity = REPORTED_ACTIVITY.matcher(text);
-    if (activity.find()) {
+    if (lower.contains("reported") && activity.find()) {
       Optional<Category> named = Classifier.fromText(activity.group(1));
       if (named.isPresent()) {
         return named;
       }
     }
-    Matcher phrase = ACTIVITY_PHRASE.matcher(text);
-    while (phrase.find()) {
+    for (MatchResult phrase :
+        KeywordScan.inTextOrder(
+            ACTIVITY_PHRASE, text, lower, 50, "resembles", "implicated in", "abuse", "report")) {
       Optional<Category> named = Classifier.fromText(phrase.group(1));
       if (named.isPresent()) {
         return named;
@@ -268,9 +241,12 @@ final class AwsWording {
     return Classifier.fromText(text).or(() -> Classifier.fromText(subject));
   }
 
-  private static OptionalInt deadlineHours(String text) {
+  private static OptionalInt deadlineHours(String text, String lower) {
     int best = Integer.MAX_VALUE;
     for (Pattern p : List.of(WITHIN_HOURS, WITHIN_HOURS_JA)) {
+      if (p == WITHIN_HOURS ? !lower.contains("within") : !text.contains("時間以内")) {
+        continue;
+      }
       Matcher m = p.matcher(text);
       while (m.find()) {
         int hours = Integer.parseInt(m.group(1));
@@ -282,22 +258,29 @@ final class AwsWording {
     return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
   }
 
-  private static List<String> actionsTaken(String text) {
+  private static List<String> actionsTaken(String text, String lower) {
     List<String> actions = new ArrayList<>();
-    String[] lines = text.split("\n");
+    int nextTaken = lower.indexOf("taken");
     boolean afterIntro = false;
-    for (String line : lines) {
-      if (actions.size() >= 20) {
-        break;
+    for (int start = 0; start <= text.length() && actions.size() < 20; ) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      String line = text.substring(start, end);
+      boolean takenOnLine = nextTaken >= start && nextTaken < end;
+      if (nextTaken >= 0 && nextTaken < end) {
+        nextTaken = lower.indexOf("taken", end);
       }
-      if (ACTIONS_INTRO.matcher(line).find()) {
+      start = end + 1;
+      if (takenOnLine && ACTIONS_INTRO.matcher(line).find()) {
         afterIntro = true;
         continue;
       }
-      Matcher tableRow = TABLE_ACTION.matcher(line);
-      boolean startsWithResource = Identifiers.RESOURCE.matcher(line.strip()).lookingAt();
-      if (startsWithResource && tableRow.find()) {
-        actions.add(line.strip().replaceAll("\\s{2,}", "  "));
+      String stripped = line.strip();
+      if (!stripped.isEmpty()
+          && Identifiers.mayStartResource(stripped.charAt(0))
+          && Identifiers.RESOURCE.matcher(stripped).lookingAt()
+          && TABLE_ACTION.matcher(line).find()) {
+        actions.add(RUN_OF_SPACES.matcher(stripped).replaceAll("  "));
         continue;
       }
       if (afterIntro) {

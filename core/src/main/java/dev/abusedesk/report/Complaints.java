@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,14 @@ final class Complaints {
               + "|We(?:'ve| have) included the original (?:abuse )?report(?:\\(s\\)|s)? below[^\\n]*:"
               + "|-{3,}\\s*(?:Original Message|Forwarded report)\\s*-{3,})[ \\t]*$");
 
-  private static final Pattern DASH_LINE = Pattern.compile("(?m)^[ \\t]*[-=_]{10,}[ \\t]*\\n?\\z");
-
+  // An IPv4 address stops at its last octet ("192.0.2.1:53211" names a port, "192.0.2.1." ends a
+  // sentence); an IPv6 address takes every hex digit and colon, since a shorter match would cut it
+  // at a colon.
   private static final Pattern TEXT_SOURCE_IP =
       Pattern.compile(
           "(?i)(?:\\bSource(?:[- ]?IP)?(?: Address)?\\s*[:=]\\s*|\\bfrom\\s+(?:IP\\s+)?)"
-              + "\\[?([0-9A-Fa-f:.]{7,45}?)\\]?(?=[\\s,;:)]|$)");
+              + "\\[?((?:\\d{1,3}\\.){3}\\d{1,3}(?!\\d|\\.\\d)|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{2,41})"
+              + "\\]?(?=[\\s,;:).]|$)");
 
   private static final Pattern URL_HOST =
       Pattern.compile("(?i)\\bhttps?://([a-z0-9.-]{1,253})(?::\\d+)?(?=[/\\s\"'<>)]|$)");
@@ -51,18 +54,38 @@ final class Complaints {
   private static final Pattern AWS_DOMAIN =
       Pattern.compile("(?i)(?:^|\\.)(?:amazon\\.com|aws\\.com|amazonaws\\.com|amazonses\\.com)$");
 
+  private static final Pattern HOST_NAME =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
+
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /** The AWS-written part and the inline complaint after it (empty when none). */
   record Split(String aws, String complaint) {}
 
   static Split split(String text) {
-    Matcher m = MARKER.matcher(text);
-    if (!m.find()) {
+    // Every marker names an original or a forwarded report: only those lines are tried.
+    java.util.Optional<java.util.regex.MatchResult> marker =
+        KeywordScan.firstLine(
+            MARKER, text, KeywordScan.lower(text), "original", "forwarded report");
+    if (marker.isEmpty()) {
       return new Split(text, "");
     }
-    String aws = DASH_LINE.matcher(text.substring(0, m.start())).replaceAll("");
-    return new Split(aws, text.substring(m.end()));
+    String aws = withoutTrailingDashLine(text.substring(0, marker.get().start()));
+    return new Split(aws, text.substring(marker.get().end()));
+  }
+
+  /** The text without the "-----" rule that AWS puts above the marker. */
+  private static String withoutTrailingDashLine(String text) {
+    int end = text.length();
+    if (end > 0 && text.charAt(end - 1) == '\n') {
+      end--;
+    }
+    int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    String line = text.substring(lineStart, end).strip();
+    if (line.length() >= 10 && line.chars().allMatch(c -> c == '-' || c == '=' || c == '_')) {
+      return text.substring(0, lineStart);
+    }
+    return text;
   }
 
   /** Puts together the complaint from everything the mail embeds besides AWS's words. */
@@ -127,7 +150,7 @@ final class Complaints {
       }
       String headers = message.rfc822Headers();
       if (!headers.isEmpty()) {
-        addRecipient(recipients, MailReader.headerBlock(headers).getOrDefault("to", ""));
+        addRecipient(recipients, MailHeaders.block(headers).getOrDefault("to", ""));
       }
       for (String text : message.texts()) {
         readText(text, sourceIps, reported, recipients);
@@ -176,20 +199,29 @@ final class Complaints {
       TreeSet<String> reported,
       TreeSet<String> recipients) {
     String bounded = text.length() > 64 * 1024 ? text.substring(0, 64 * 1024) : text;
-    Matcher ip = TEXT_SOURCE_IP.matcher(bounded);
-    while (ip.find() && sourceIps.size() < MAX_LISTED) {
+    String lower = KeywordScan.lower(bounded);
+    for (MatchResult ip :
+        KeywordScan.inTextOrder(TEXT_SOURCE_IP, bounded, lower, 1000, "source", "from")) {
       String candidate = Identifiers.trimTrailingPunctuation(ip.group(1));
-      if (Identifiers.isIp(candidate)) {
+      if (Identifiers.isIp(candidate) && sourceIps.size() < MAX_LISTED) {
         sourceIps.add(Identifiers.ip(candidate));
       }
     }
-    Matcher url = URL_HOST.matcher(bounded);
-    while (url.find() && reported.size() < MAX_LISTED) {
-      addDomain(reported, url.group(1));
+    for (MatchResult url : KeywordScan.inTextOrder(URL_HOST, bounded, lower, 1000, "http")) {
+      if (reported.size() < MAX_LISTED) {
+        addDomain(reported, url.group(1));
+      }
     }
-    Matcher rcpt = RECIPIENT.matcher(bounded);
-    while (rcpt.find() && recipients.size() < MAX_LISTED) {
-      addDomain(recipients, rcpt.group(1));
+    // A recipient is named on a line with an address: only those lines are tried.
+    for (int at = bounded.indexOf('@'); at >= 0 && recipients.size() < MAX_LISTED; ) {
+      int lineStart = bounded.lastIndexOf('\n', at) + 1;
+      int newline = bounded.indexOf('\n', at);
+      int lineEnd = newline < 0 ? bounded.length() : newline;
+      Matcher rcpt = RECIPIENT.matcher(bounded).region(lineStart, lineEnd);
+      while (rcpt.find() && recipients.size() < MAX_LISTED) {
+        addDomain(recipients, rcpt.group(1));
+      }
+      at = newline < 0 ? -1 : bounded.indexOf('@', newline);
     }
   }
 
@@ -204,7 +236,7 @@ final class Complaints {
     String domain = Identifiers.trimTrailingPunctuation(raw.strip()).toLowerCase(Locale.ROOT);
     if (domain.isEmpty()
         || domain.length() > 253
-        || !domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
+        || !HOST_NAME.matcher(domain).matches()
         || Identifiers.isIpv4(domain)
         || AWS_DOMAIN.matcher(domain).find()
         || into.size() >= MAX_LISTED) {
@@ -241,7 +273,8 @@ final class Complaints {
     boolean space = false;
     for (int i = 0; i < text.length() && out.length() < max; i++) {
       char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+      boolean printableAscii = c > ' ' && c < 0x7f;
+      if (!printableAscii && (Character.isWhitespace(c) || Character.isISOControl(c))) {
         space = out.length() > 0;
         continue;
       }

@@ -54,6 +54,9 @@ final class Forwards {
    * AWS wording of its own.
    */
   static Optional<Forwarded> find(String text) {
+    if (!mayHoldMarker(text)) {
+      return Optional.empty();
+    }
     Matcher marker = MARKER.matcher(text);
     if (!marker.find()) {
       return Optional.empty();
@@ -100,6 +103,15 @@ final class Forwards {
       body.append(lines[j]).append('\n');
     }
     return Optional.of(new Forwarded(from, subject, date, body.toString()));
+  }
+
+  /** Every marker names a forwarded or original message, in English or Japanese. */
+  private static boolean mayHoldMarker(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("forwarded message")
+        || lower.contains("original message")
+        || text.contains("転送")
+        || text.contains("元のメッセージ");
   }
 
   private static int indexOfColon(String line) {

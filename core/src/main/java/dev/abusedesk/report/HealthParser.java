@@ -134,13 +134,13 @@ final class HealthParser {
   }
 
   private static Kind kind(String description) {
-    Kind fromWording = AwsWording.kind("", description);
+    Kind fromWording = KindWording.kind("", KeywordScan.lower(description));
     return fromWording == Kind.CLOSED ? Kind.NOTICE : fromWording;
   }
 
   private static void entity(String value, TreeSet<String> resources, TreeSet<String> ips) {
     String v = value.strip();
-    if (v.isEmpty() || resources.size() >= 1000) {
+    if (v.isEmpty() || v.length() > MAX_FIELD_CHARS || resources.size() >= 1000) {
       return;
     }
     if (Identifiers.isIp(v)) {
@@ -181,9 +181,16 @@ final class HealthParser {
     return text.length() > 256 * 1024 ? text.substring(0, 256 * 1024) : text;
   }
 
+  /** Longer than any ARN or code AWS writes: such a value is no identifier, and is dropped. */
+  private static final int MAX_FIELD_CHARS = 2048;
+
   private static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
-    return value.isValueNode() ? value.asText("").strip() : "";
+    if (!value.isValueNode()) {
+      return "";
+    }
+    String text = value.asText("").strip();
+    return text.length() > MAX_FIELD_CHARS ? "" : text;
   }
 
   private static int integer(JsonNode node, int fallback) {

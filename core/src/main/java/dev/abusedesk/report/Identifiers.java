@@ -21,11 +21,86 @@ final class Identifiers {
               + "[A-Za-z0-9_+=,.@/:*-]{1,400}"
               + ")(?![\\w-])");
 
+  /** The first characters a {@link #RESOURCE} match can start with. */
+  private static final String RESOURCE_FIRST_CHARS = "iesvanltA";
+
+  /** Receives each resource ID found, with the index after it; returns false to stop. */
+  interface ResourceSink {
+    boolean accept(String id, int end);
+  }
+
+  /**
+   * Every {@link #RESOURCE} match in the text, in order, as a full scan finds them; the pattern is
+   * tried only at the start of a word whose first character can start an ID.
+   */
+  static void findResources(String text, ResourceSink sink) {
+    Matcher m = RESOURCE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int length = text.length();
+    for (int s = 0; s < length; s++) {
+      char first = text.charAt(s);
+      if (first >= 128
+          || !MAY_START_RESOURCE[first]
+          || (s > 0 && isWordOrDash(text.charAt(s - 1)))
+          || !hasIdShape(text, s)) {
+        continue;
+      }
+      m.region(s, length);
+      if (m.lookingAt()) {
+        if (!sink.accept(m.group(), m.end())) {
+          return;
+        }
+        s = m.end() - 1;
+      }
+    }
+  }
+
+  static boolean mayStartResource(char c) {
+    return c < 128 && MAY_START_RESOURCE[c];
+  }
+
+  private static final boolean[] MAY_START_RESOURCE = new boolean[128];
+
+  static {
+    for (char c : RESOURCE_FIRST_CHARS.toCharArray()) {
+      MAY_START_RESOURCE[c] = true;
+    }
+  }
+
+  /**
+   * Whether a resource ID can start at {@code s}: a short lower-case prefix and a dash ("i-",
+   * "subnet-"), "arn:", or an access key's "AKIA"/"ASIA". Rules out almost every English word
+   * before the pattern runs.
+   */
+  private static boolean hasIdShape(String text, int s) {
+    if (text.charAt(s) == 'A') {
+      return text.startsWith("AKIA", s) || text.startsWith("ASIA", s);
+    }
+    int j = s;
+    while (j < text.length() && j - s < 9 && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+      j++;
+    }
+    if (j >= text.length()) {
+      return false;
+    }
+    return text.charAt(j) == '-' || (text.charAt(j) == ':' && text.startsWith("arn:", s));
+  }
+
+  /** {@code [\w-]} as java.util.regex reads it: ASCII letters, digits, underscore, dash. */
+  private static boolean isWordOrDash(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '-';
+  }
+
   private static final Pattern EC2_ARN =
       Pattern.compile(
           "arn:aws[a-z-]*:ec2:[a-z0-9-]*:\\d{0,12}:"
               + "(?:instance|network-interface|security-group|volume|snapshot|image|vpc|subnet"
               + "|elastic-ip|natgateway|internet-gateway|launch-template)/([A-Za-z0-9-]+)");
+
+  private static final Pattern HEALTH_ARN = Pattern.compile("arn:aws[a-z-]*:health:");
 
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -46,7 +121,7 @@ final class Identifiers {
       return Optional.empty();
     }
     if (value.startsWith("arn:")) {
-      if (value.matches("arn:aws[a-z-]*:health:.*")) {
+      if (HEALTH_ARN.matcher(value).lookingAt()) {
         return Optional.empty();
       }
       Matcher ec2 = EC2_ARN.matcher(value);

@@ -21,14 +21,29 @@ final class MailParser {
           "(?i)\\b(?:ec2-abuse|abuse|trustandsafety|trust-and-safety|aws-abuse)"
               + "@(?:[a-z0-9-]+\\.)*(?:amazon\\.com|aws\\.com|amazonaws\\.com)\\b");
 
+  // "Your Amazon EC2 Abuse Report [..]", "Your AWS Abuse Report [Case ID: ..]": an abuse report
+  // named as AWS's own, not any subject that mentions one.
   private static final Pattern ABUSE_SUBJECT =
-      Pattern.compile("(?i)\\babuse (?:report|notification|notice|case)\\b|\\bAWS Abuse\\b");
+      Pattern.compile(
+          "(?i)\\b(?:Amazon\\s+EC2|Amazon\\s+Web\\s+Services|AWS)\\s+Abuse"
+              + "(?:\\s+(?:Report|Notification|Notice|Case))?\\b");
 
+  // The sign-off on a line of its own; a sentence naming the team ("AWS Abuse, for one, ...") is
+  // not one.
   private static final Pattern AWS_SIGNATURE =
-      Pattern.compile("(?i)\\bAWS (?:Abuse|Trust & Safety|Trust and Safety)\\b");
+      Pattern.compile("(?im)^[ \\t]*AWS (?:Abuse|Trust (?:&|and) Safety)(?: Team)?[ \\t]*$");
 
   private static final Pattern REPORTED_ACTIVITY =
       Pattern.compile("(?im)^\\s*Reported Activity\\s*:");
+
+  private static final Pattern ACCOUNT_LINE =
+      Pattern.compile("\\bAWS (?:Account )?ID\\s*:\\s*\\d{4}-?\\d{4}-?\\d{4}(?!\\d)");
+
+  private static final Pattern COMMENT = Pattern.compile("\\([^)]*\\)");
+
+  private static final Pattern DKIM_PASS = Pattern.compile("dkim\\s*=\\s*pass\\b");
+
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,500}>");
 
   private static final Pattern DKIM_DOMAIN =
       Pattern.compile("(?i)\\bheader\\.(?:d|i)\\s*=\\s*\"?@?(?:[^@\\s;\"]*@)?([a-z0-9.-]+)");
@@ -36,8 +51,17 @@ final class MailParser {
   private static final Pattern AWS_DKIM_DOMAIN =
       Pattern.compile("(?:^|.*\\.)(?:amazon\\.com|aws\\.com|amazonaws\\.com)");
 
-  static Report parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
+  /** The report a mail holds, or why the input is no mail at all. */
+  static Parsed parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
     MailReader.Mail mail = MailReader.read(in);
+    if (mail.headers().isEmpty()) {
+      // Binary data, NUL bytes, a bare JSON scalar: whatever the first line is, it is no header.
+      return Parsed.unreadable("not a mail (no header fields) nor a JSON event");
+    }
+    return Parsed.read(report(mail, readAt, defaultDeadline));
+  }
+
+  private static Report report(MailReader.Mail mail, Instant readAt, Duration defaultDeadline) {
     Map<String, String> headers = mail.headers();
     List<MailReader.Text> texts = mail.texts();
     List<MailReader.Attached> attached = mail.attached();
@@ -48,25 +72,37 @@ final class MailParser {
     String body = primaryText(texts);
     List<String> otherTexts = otherTexts(texts);
 
-    // "Forward as attachment": the colleague's note on top, the AWS mail attached.
-    if (!looksLikeAws(from, subject, body)) {
-      for (MailReader.Attached candidate : attached) {
-        Map<String, String> h = candidate.headers();
-        String text = candidate.texts().isEmpty() ? "" : candidate.texts().get(0);
-        if (looksLikeAws(h.getOrDefault("from", ""), h.getOrDefault("subject", ""), text)) {
-          from = h.getOrDefault("from", "");
-          subject = h.getOrDefault("subject", "");
-          dateHeader = h.getOrDefault("date", dateHeader);
-          body = text;
-          otherTexts = candidate.texts().subList(1, candidate.texts().size());
-          attached = List.of();
-          break;
-        }
+    // "Forward as attachment": the colleague's note on top, the AWS mail attached. The attached
+    // message stands in for the mail when it reads more like AWS's than the outer one does (an
+    // ARF complaint attached to an AWS notice reads less like AWS than the notice).
+    MailReader.Attached forwardedAsAttachment = null;
+    int best = awsScore(from, subject, body);
+    for (MailReader.Attached candidate : attached) {
+      Map<String, String> h = candidate.headers();
+      String text = candidate.texts().isEmpty() ? "" : candidate.texts().get(0);
+      int score = awsScore(h.getOrDefault("from", ""), h.getOrDefault("subject", ""), text);
+      if (score >= AWS_THRESHOLD && score > best) {
+        best = score;
+        forwardedAsAttachment = candidate;
       }
+    }
+    // Whose Message-ID and threading headers the report carries: the AWS mail's, where it is whole.
+    Map<String, String> identity = headers;
+    boolean forwarded = false;
+    if (forwardedAsAttachment != null) {
+      Map<String, String> h = forwardedAsAttachment.headers();
+      identity = h;
+      forwarded = true;
+      List<String> inner = forwardedAsAttachment.texts();
+      from = h.getOrDefault("from", "");
+      subject = h.getOrDefault("subject", "");
+      dateHeader = h.getOrDefault("date", dateHeader);
+      body = inner.isEmpty() ? "" : inner.get(0);
+      otherTexts = inner.isEmpty() ? List.of() : inner.subList(1, inner.size());
+      attached = List.of();
     }
 
     Optional<Instant> date = Dates.parse(dateHeader);
-    boolean forwarded = false;
     Optional<Forwards.Forwarded> forward = Forwards.find(body);
     if (forward.isPresent()) {
       Forwards.Forwarded f = forward.get();
@@ -84,11 +120,11 @@ final class MailParser {
     SenderVerified verified = senderVerified(headers.get("authentication-results"));
     Report.MailOrigin origin =
         new Report.MailOrigin(
-            messageId(headers.get("message-id")),
+            messageId(identity.get("message-id")),
             from,
             subject,
-            messageId(headers.get("in-reply-to")),
-            references(headers.getOrDefault("references", "")),
+            messageId(identity.get("in-reply-to")),
+            references(identity.getOrDefault("references", "")),
             forwarded);
     String description = Complaints.normalise(split.aws(), 2000);
     boolean abuse = looksLikeAws(from, subject, split.aws());
@@ -174,8 +210,19 @@ final class MailParser {
     return others;
   }
 
+  private static final int AWS_THRESHOLD = 2;
+
   /** Whether a mail reads as an AWS abuse report (a spoofed one included: DKIM tells those). */
   static boolean looksLikeAws(String from, String subject, String text) {
+    return awsScore(from, subject, text) >= AWS_THRESHOLD;
+  }
+
+  /**
+   * How much a mail reads like an AWS abuse report: the sender and the subject weigh two each, the
+   * template's own lines one each. Words alone ("abuse", "AWS") weigh nothing: newsletters and
+   * AWS's other mail use them too.
+   */
+  static int awsScore(String from, String subject, String text) {
     int score = 0;
     if (AWS_ABUSE_SENDER.matcher(from).find()) {
       score += 2;
@@ -184,16 +231,17 @@ final class MailParser {
       score += 2;
     }
     String head = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-    if (AWS_SIGNATURE.matcher(head).find()) {
+    String lower = KeywordScan.lower(head);
+    if (KeywordScan.firstLine(AWS_SIGNATURE, head, lower, "aws").isPresent()) {
       score++;
     }
-    if (REPORTED_ACTIVITY.matcher(head).find()) {
+    if (KeywordScan.firstLine(REPORTED_ACTIVITY, head, lower, "reported").isPresent()) {
       score++;
     }
-    if (head.contains("AWS ID:") || head.contains("AWS Account ID:")) {
+    if (!KeywordScan.matches(ACCOUNT_LINE, head, lower, 1, "aws").isEmpty()) {
       score++;
     }
-    return score >= 2;
+    return score;
   }
 
   /** The verdict of the topmost Authentication-Results header, the one our own server added. */
@@ -201,10 +249,10 @@ final class MailParser {
     if (header == null) {
       return SenderVerified.UNKNOWN;
     }
-    String value = header.replaceAll("\\([^)]*\\)", " ");
+    String value = COMMENT.matcher(header).replaceAll(" ");
     for (String result : value.split(";")) {
       String r = result.strip().toLowerCase(Locale.ROOT);
-      if (!r.matches("dkim\\s*=\\s*pass\\b.*")) {
+      if (!DKIM_PASS.matcher(r).lookingAt()) {
         continue;
       }
       java.util.regex.Matcher d = DKIM_DOMAIN.matcher(r);
@@ -221,13 +269,13 @@ final class MailParser {
     if (value == null) {
       return "";
     }
-    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    java.util.regex.Matcher m = MESSAGE_ID.matcher(value);
     return m.find() ? m.group() : value.strip();
   }
 
   private static List<String> references(String value) {
     List<String> ids = new ArrayList<>();
-    java.util.regex.Matcher m = Pattern.compile("<[^<>\\s]{1,500}>").matcher(value);
+    java.util.regex.Matcher m = MESSAGE_ID.matcher(value);
     while (m.find() && ids.size() < 50) {
       ids.add(m.group());
     }

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -35,7 +34,6 @@ final class MailReader {
   static final int MAX_TEXT_CHARS = 256 * 1024;
   static final int MAX_TEXT_PARTS = 32;
   static final int MAX_DEPTH = 16;
-  private static final int MAX_HEADER_CHARS = 16 * 1024;
 
   private static final MimeConfig CONFIG =
       MimeConfig.custom()
@@ -98,7 +96,7 @@ final class MailReader {
     try {
       for (EntityState state = stream.getState();
           state != EntityState.T_END_OF_STREAM;
-          state = stream.next()) {
+          state = next(stream)) {
         switch (state) {
           case T_START_MESSAGE -> {
             messageDepth++;
@@ -153,6 +151,19 @@ final class MailReader {
     return new Mail(top, texts, attached, json, truncated);
   }
 
+  /**
+   * The next token. mime4j's own state checks trip on some broken structures (found by fuzzing: a
+   * boundary scan asking to unread across a buffer refill); the mail then ends there, as it does
+   * when mime4j reports the structure broken.
+   */
+  private static EntityState next(MimeTokenStream stream) throws IOException, MimeException {
+    try {
+      return stream.next();
+    } catch (IllegalStateException e) {
+      throw new MimeException(e);
+    }
+  }
+
   private static boolean limitDepth(MimeTokenStream stream, int depth) {
     // Deeper entities are not parsed into parts: their bodies are skipped as one.
     boolean tooDeep = depth >= MAX_DEPTH;
@@ -162,87 +173,47 @@ final class MailReader {
 
   private static void field(Field field, Entity entity, Map<String, String> top) {
     String name = field.getNameLowerCase();
-    String value = headerValue(field);
+    String value = MailHeaders.value(field);
     switch (name) {
       case "content-disposition" -> {
         entity.disposition = value.toLowerCase(Locale.ROOT);
-        entity.fileName = parameter(value, "filename");
+        entity.fileName = MailHeaders.parameter(value, "filename");
       }
       case "content-type" -> {
         if (entity.fileName.isEmpty()) {
-          entity.fileName = parameter(value, "name");
+          entity.fileName = MailHeaders.parameter(value, "name");
         }
       }
       default -> {}
     }
-    if (entity.headers.size() < 64) {
-      entity.headers.putIfAbsent(name, value);
+    keep(entity.headers, name, value);
+    if (entity.attached != null) {
+      keep(entity.attached.headers(), name, value);
     }
-    if (entity.attached != null && entity.attached.headers().size() < 64) {
-      entity.attached.headers().putIfAbsent(name, value);
-    }
-    if (top != null && top.size() < 64) {
-      top.putIfAbsent(name, value);
+    if (top != null) {
+      keep(top, name, value);
     }
   }
 
-  /** The unfolded, decoded value of a header, bounded in length. */
-  static String headerValue(Field field) {
-    String raw = field.getBody();
-    if (raw == null) {
-      return "";
-    }
-    if (raw.length() > MAX_HEADER_CHARS) {
-      raw = raw.substring(0, MAX_HEADER_CHARS);
-    }
-    String unfolded = raw.replaceAll("\r?\n[ \t]+", " ").replace("\r", "").replace("\n", " ");
-    String text = maybeUtf8(unfolded);
-    if (text.contains("=?")) {
-      try {
-        text = DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
-      } catch (IllegalArgumentException e) {
-        // Keep the undecoded text.
-      }
-    }
-    return text.strip();
-  }
+  /** The headers the report is made of: kept wherever they stand among thousands of others. */
+  private static final java.util.Set<String> REPORT_HEADERS =
+      java.util.Set.of(
+          "from",
+          "to",
+          "subject",
+          "date",
+          "message-id",
+          "in-reply-to",
+          "references",
+          "authentication-results",
+          "x-arf");
 
-  // mime4j reads header bytes as Latin-1; raw UTF-8 headers (common in Japanese mail) need a
-  // second look.
-  private static String maybeUtf8(String latin1) {
-    boolean high = false;
-    for (int i = 0; i < latin1.length(); i++) {
-      char c = latin1.charAt(i);
-      if (c > 0xFF) {
-        return latin1;
-      }
-      high |= c >= 0x80;
-    }
-    if (!high) {
-      return latin1;
-    }
-    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return latin1;
-    }
-  }
+  private static final int MAX_KEPT_HEADERS = 64;
 
-  static String parameter(String headerValue, String name) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "(?i)(?:^|;)\\s*" + name + "\\*?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))")
-            .matcher(headerValue);
-    if (!m.find()) {
-      return "";
+  private static void keep(Map<String, String> headers, String name, String value) {
+    if (headers.size() < MAX_KEPT_HEADERS || REPORT_HEADERS.contains(name)) {
+      headers.putIfAbsent(name, value);
     }
-    return m.group(1) != null ? m.group(1) : m.group(2);
   }
 
   private static boolean body(
@@ -262,7 +233,7 @@ final class MailReader {
 
     if (mime.equals("message/feedback-report") && enclosingMessage != null) {
       Bounded text = readText(stream, descriptor.getCharset(), 64 * 1024);
-      enclosingMessage.attached.feedbackReport().putAll(headerBlock(text.content()));
+      enclosingMessage.attached.feedbackReport().putAll(MailHeaders.block(text.content()));
       return text.truncated();
     }
     if (mime.equals("text/rfc822-headers") && enclosingMessage != null) {
@@ -390,32 +361,5 @@ final class MailReader {
     } catch (IllegalArgumentException e) {
       return StandardCharsets.UTF_8;
     }
-  }
-
-  /** Parses "Name: value" lines (with folding) into a map of lower-case names to values. */
-  static Map<String, String> headerBlock(String text) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    String name = null;
-    StringBuilder value = new StringBuilder();
-    for (String line : text.split("\n", 200)) {
-      if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-        value.append(' ').append(line.strip());
-        continue;
-      }
-      if (name != null) {
-        fields.putIfAbsent(name, value.toString().strip());
-        name = null;
-      }
-      int colon = line.indexOf(':');
-      if (colon > 0 && colon < 64) {
-        name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        value.setLength(0);
-        value.append(line.substring(colon + 1));
-      }
-    }
-    if (name != null) {
-      fields.putIfAbsent(name, value.toString().strip());
-    }
-    return fields;
   }
 }

@@ -76,8 +76,9 @@ public record Report(
   /**
    * The mail a report came in.
    *
-   * @param forwarded whether a person forwarded the AWS mail inline; the other fields then describe
-   *     the forwarded AWS mail where its quoted header block names them
+   * @param forwarded whether a person forwarded the AWS mail, inline or as an attached message; the
+   *     other fields then describe the forwarded AWS mail where its quoted header block (inline) or
+   *     its own headers (attached) name them
    */
   public record MailOrigin(
       String messageId,

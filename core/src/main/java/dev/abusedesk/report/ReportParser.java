@@ -53,7 +53,7 @@ public final class ReportParser {
         return json(buffered, readAt);
       }
       skipMboxFromLine(buffered);
-      return Parsed.read(MailParser.parse(buffered, readAt, defaultDeadline));
+      return MailParser.parse(buffered, readAt, defaultDeadline);
     } catch (IOException | UncheckedIOException e) {
       return Parsed.unreadable("cannot read input: " + describe(e));
     } catch (StackOverflowError | RuntimeException e) {
@@ -124,23 +124,22 @@ public final class ReportParser {
     return null;
   }
 
+  /**
+   * The first byte after any leading whitespace and UTF-8 byte-order mark, which are consumed (they
+   * mean nothing before a mail or a JSON document); -1 when nothing else follows.
+   */
   private static int firstSignificantByte(BufferedInputStream in) throws IOException {
-    in.mark(8 * 1024);
-    int skipped = 0;
-    int b;
-    while ((b = in.read()) >= 0 && skipped < 8 * 1024) {
-      // Whitespace and a UTF-8 byte-order mark (EF BB BF) may precede the content.
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF || b == 0xBB || b == 0xBF) {
-        skipped++;
-        continue;
+    while (true) {
+      in.mark(1);
+      int b = in.read();
+      if (b < 0) {
+        return -1;
       }
-      break;
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
+        in.reset();
+        return b;
+      }
     }
-    in.reset();
-    if (b < 0) {
-      return -1;
-    }
-    return b;
   }
 
   /** Exim and mbox files start with a "From sender date" line that is not a header. */

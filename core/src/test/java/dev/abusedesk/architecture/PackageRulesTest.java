@@ -1,0 +1,112 @@
+package dev.abusedesk.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages of {@code core} draw the pipeline (STYLE.md): data flows one way, so a package uses
+ * only the packages that data meets before it, and {@code report} (the start) uses none at all, not
+ * even {@code config}. A package that does not exist yet passes its rules; adding one is adding its
+ * name to {@link #PIPELINE} (where {@code config} goes is for whoever writes it to decide).
+ */
+class PackageRulesTest {
+
+  /** The pipeline packages in the order data meets them; each may use only those before it. */
+  private static final List<String> PIPELINE =
+      List.of("spool", "report", "cases", "route", "notify", "remind", "health", "pipeline");
+
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.abusedesk");
+
+  private static final JavaClasses ALL =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("dev.abusedesk");
+
+  private static String pkg(String name) {
+    return "dev.abusedesk." + name + "..";
+  }
+
+  @Test
+  void reportDependsOnNoOtherAbuseDeskPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("report"))
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.abusedesk..").and(resideOutsideOfPackage(pkg("report"))))
+        .because("report is pure: bytes in, values out, and knows nothing downstream")
+        .check(MAIN);
+  }
+
+  @Test
+  void everyPipelinePackageUsesOnlyThePackagesBeforeIt() {
+    for (int i = 0; i < PIPELINE.size(); i++) {
+      String[] later =
+          PIPELINE.subList(i + 1, PIPELINE.size()).stream()
+              .map(PackageRulesTest::pkg)
+              .toArray(String[]::new);
+      if (later.length == 0) {
+        continue;
+      }
+      noClasses()
+          .that()
+          .resideInAPackage(pkg(PIPELINE.get(i)))
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(later)
+          .because("data flows one way: " + String.join(" → ", PIPELINE))
+          .allowEmptyShould(true)
+          .check(MAIN);
+    }
+  }
+
+  @Test
+  void configurationKnowsOnlyTheReportVocabulary() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("config"))
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.abusedesk..")
+                .and(resideOutsideOfPackage(pkg("config")))
+                .and(resideOutsideOfPackage(pkg("report"))))
+        .because("the configuration is read before anything runs; it names categories and kinds")
+        .check(MAIN);
+  }
+
+  @Test
+  void routingDoesNoInputOrOutput() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("route"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net..", "java.sql..", "java.nio.file..", "javax.sql..")
+        .because("routing is pure: a case in, receivers out")
+        .allowEmptyShould(true)
+        .check(MAIN);
+  }
+
+  @Test
+  void noClassIsNamedForWhatItIsNot() {
+    for (String suffix :
+        List.of("Impl", "Manager", "Managers", "Util", "Utils", "Helper", "Helpers")) {
+      noClasses()
+          .should()
+          .haveSimpleNameEndingWith(suffix)
+          .because("names say what a thing is (STYLE.md)")
+          .check(ALL);
+    }
+  }
+}
