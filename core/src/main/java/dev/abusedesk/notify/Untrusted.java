@@ -1,0 +1,44 @@
+package dev.abusedesk.notify;
+
+/**
+ * Makes report text safe to show anywhere before any tool's escaping: one line, no control
+ * characters (terminal escapes), no bidirectional overrides (text that reads differently than it
+ * is), and bounded.
+ */
+final class Untrusted {
+
+  private Untrusted() {}
+
+  /** {@code text} on one line, whitespace runs made one space, cut to {@code max} characters. */
+  static String line(String text, int max, String marker) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max + 16));
+    boolean space = false;
+    for (int i = 0; i < text.length() && out.length() <= max; ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        space = out.length() > 0;
+      } else if (!invisible(cp)) {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.appendCodePoint(cp);
+      }
+    }
+    return Cut.chars(out.toString(), max, marker);
+  }
+
+  /** Control, format (bidi overrides, zero-width) and unassigned or private characters. */
+  private static boolean invisible(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.UNASSIGNED,
+          Character.PRIVATE_USE,
+          Character.SURROGATE ->
+          true;
+      default -> false;
+    };
+  }
+}
