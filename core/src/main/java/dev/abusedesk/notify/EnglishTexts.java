@@ -95,7 +95,7 @@ final class EnglishTexts implements Texts {
 
   @Override
   public String caseTitle(String title, String category, long caseId) {
-    return title + ": " + category + " (case #" + caseId + ")";
+    return title + " — " + category + " (case #" + caseId + ")";
   }
 
   @Override
@@ -149,11 +149,6 @@ final class EnglishTexts implements Texts {
       return days + " d " + hours + " h";
     }
     return hours > 0 ? hours + " h " + minutes % 60 + " min" : minutes % 60 + " min";
-  }
-
-  @Override
-  public String timeLeft(Duration left) {
-    return duration(left) + " left";
   }
 
   @Override

@@ -41,7 +41,7 @@ final class Facts {
     if (left.isPresent()) {
       f.add(Label.DEADLINE, AlertText.time(alert.deadline(), zone));
       Duration d = left.get();
-      f.add(Label.TIME_LEFT, d.isNegative() ? texts.overdueBy(d.negated()) : texts.timeLeft(d));
+      f.add(Label.TIME_LEFT, d.isNegative() ? texts.overdueBy(d.negated()) : texts.duration(d));
     }
     alert.owner().ifPresent(owner -> f.add(Label.OWNER, f.clean(owner)));
     if (alert.type() == Alert.Type.STATUS) {

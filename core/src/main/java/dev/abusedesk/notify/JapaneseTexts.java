@@ -93,7 +93,7 @@ final class JapaneseTexts implements Texts {
 
   @Override
   public String caseTitle(String title, String category, long caseId) {
-    return title + "：" + category + "（ケース #" + caseId + "）";
+    return title + " — " + category + "（ケース #" + caseId + "）";
   }
 
   @Override
@@ -147,11 +147,6 @@ final class JapaneseTexts implements Texts {
       return days + "日" + hours + "時間";
     }
     return hours > 0 ? hours + "時間" + minutes % 60 + "分" : minutes % 60 + "分";
-  }
-
-  @Override
-  public String timeLeft(Duration left) {
-    return "残り" + duration(left);
   }
 
   @Override

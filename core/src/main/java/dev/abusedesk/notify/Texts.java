@@ -60,7 +60,7 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
   /** The title of a message of this type; reminders read differently once overdue. */
   String title(Alert.Type type, boolean overdue);
 
-  /** The title with the category and the case: {@code New AWS abuse report: Spam (case #4)}. */
+  /** The title with the category and the case: {@code New AWS abuse report — Spam (case #4)}. */
   String caseTitle(String title, String category, long caseId);
 
   String label(Label label);
@@ -76,9 +76,6 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
 
   /** A duration to the minute: {@code 23 h 12 min}, {@code 2 d 3 h}. */
   String duration(Duration duration);
-
-  /** The time left to the deadline, from a positive duration. */
-  String timeLeft(Duration left);
 
   /** How late the reply is, from a positive duration. */
   String overdueBy(Duration late);

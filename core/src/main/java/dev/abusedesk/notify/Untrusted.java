@@ -1,5 +1,8 @@
 package dev.abusedesk.notify;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Makes report text safe to show anywhere before any tool's escaping: one line, no control
  * characters (terminal escapes), no bidirectional overrides (text that reads differently than it
@@ -26,7 +29,23 @@ final class Untrusted {
         out.appendCodePoint(cp);
       }
     }
-    return Cut.chars(out.toString(), max, marker);
+    return Cut.chars(defang(out.toString()), max, marker);
+  }
+
+  private static final Pattern URL = Pattern.compile("(?i)\\bh(tt|xx)p(s?)://([^/\\s?#]+)");
+
+  /**
+   * URLs in a report may be the phishing it reports, or a spoofed mail's own bait: shown, never
+   * clickable. {@code https://evil.example/x} becomes {@code hxxps://evil[.]example/x}.
+   */
+  static String defang(String text) {
+    Matcher m = URL.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String host = m.group(3).replace(".", "[.]");
+      m.appendReplacement(out, Matcher.quoteReplacement("hxxp" + m.group(2) + "://" + host));
+    }
+    return m.appendTail(out).toString();
   }
 
   /** Control, format (bidi overrides, zero-width) and unassigned or private characters. */
