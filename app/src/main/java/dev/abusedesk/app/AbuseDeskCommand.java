@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       CasesCommand.class,
+      RenderCommand.class,
+      NotifyTestCommand.class,
       WarmupCommand.class
     })
 final class AbuseDeskCommand {}
