@@ -93,7 +93,7 @@ public record AlertText(
     Texts texts = Texts.of(rendering.language());
     String cut = texts.truncated();
     Optional<Duration> left = timeLeft(alert, rendering.now());
-    boolean overdue = left.map(Duration::isNegative).orElse(false);
+    boolean overdue = overdue(alert, rendering.now());
     String title = texts.title(alert.type(), overdue);
     if (alert.type() != Alert.Type.TEST) {
       title = texts.caseTitle(title, texts.category(alert.category()), alert.caseId());
@@ -139,9 +139,7 @@ public record AlertText(
     }
     if (!steps.isEmpty()) {
       out.append('\n').append(texts.label(Label.STEPS)).append(":\n");
-      for (int i = 0; i < steps.size(); i++) {
-        out.append(i + 1).append(". ").append(steps.get(i)).append('\n');
-      }
+      numberedSteps().forEach(step -> out.append(step).append('\n'));
     }
     if (!links.isEmpty()) {
       out.append('\n');
@@ -151,6 +149,15 @@ public record AlertText(
       out.append('\n').append(String.join(" ", mentions)).append('\n');
     }
     return out.toString();
+  }
+
+  /** The steps as {@code 1. ...}, {@code 2. ...}. */
+  public List<String> numberedSteps() {
+    List<String> numbered = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      numbered.add((i + 1) + ". " + steps.get(i));
+    }
+    return numbered;
   }
 
   /** {@code 2025-10-15 12:12 JST}: an instant in the configured zone. */
@@ -164,6 +171,11 @@ public record AlertText(
     return alert.deadline() == null || !alert.status().awaitsReply()
         ? Optional.empty()
         : Optional.of(Duration.between(now, alert.deadline()));
+  }
+
+  /** Whether the reply is late at {@code now}. */
+  static boolean overdue(Alert alert, Instant now) {
+    return timeLeft(alert, now).map(Duration::isNegative).orElse(false);
   }
 
   /** The first {@code max} items, and "+N more" when there are more. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.abusedesk.report.Json;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -70,13 +71,15 @@ final class Answers {
           ? Optional.of(MAX_WAIT)
           : Optional.of(bounded(Duration.ofSeconds(Long.parseLong(text))));
     }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Optional<ZonedDateTime> date = response.header("date").flatMap(Answers::httpDate);
-      return date.map(d -> bounded(Duration.between(d, at)));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return httpDate(text).flatMap(at -> until(response, at.toInstant()));
+  }
+
+  /** The wait until {@code at}, by the answer's own {@code Date} header. */
+  static Optional<Duration> until(Response response, Instant at) {
+    return response
+        .header("date")
+        .flatMap(Answers::httpDate)
+        .map(date -> bounded(Duration.between(date.toInstant(), at)));
   }
 
   /** A wait in seconds as a tool writes it in JSON ({@code 1.25}), within bounds. */

@@ -9,8 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,11 +38,9 @@ final class ChatworkNotifier implements Notifier {
     AlertText text = AlertText.of(alert, rendering);
     String message = Fit.within(MAX_CHARS, 8_000, budget -> message(text, budget), String::length);
     URI uri =
-        URI.create(
-            kind.apiUrl().toString().replaceAll("/+$", "")
-                + "/rooms/"
-                + URLEncoder.encode(kind.roomId(), StandardCharsets.UTF_8)
-                + "/messages");
+        Notifiers.endpoint(
+            kind.apiUrl(),
+            "/rooms/" + URLEncoder.encode(kind.roomId(), StandardCharsets.UTF_8) + "/messages");
     String form = "body=" + URLEncoder.encode(message, StandardCharsets.UTF_8) + "&self_unread=0";
     return new Outgoing.HttpCall(
         "POST",
@@ -82,11 +78,7 @@ final class ChatworkNotifier implements Notifier {
         Label.COMPLAINT,
         text.excerpt().isEmpty() ? List.of() : List.of(text.excerpt()),
         budget);
-    List<String> steps =
-        java.util.stream.IntStream.range(0, text.steps().size())
-            .mapToObj(i -> (i + 1) + ". " + text.steps().get(i))
-            .toList();
-    info(out, text, Label.STEPS, steps, budget);
+    info(out, text, Label.STEPS, text.numberedSteps(), budget);
     text.links().forEach(l -> out.append('\n').append(l.label()).append(": ").append(l.uri()));
     return out.toString();
   }
@@ -127,15 +119,9 @@ final class ChatworkNotifier implements Notifier {
   /** Chatwork says when its rate limit resets ({@code x-ratelimit-reset}, epoch seconds). */
   private static Optional<Duration> resetIn(Response response) {
     try {
-      Instant reset =
-          Instant.ofEpochSecond(Long.parseLong(response.header("x-ratelimit-reset").orElse("")));
-      Instant date =
-          ZonedDateTime.parse(
-                  response.header("date").orElse(""), DateTimeFormatter.RFC_1123_DATE_TIME)
-              .toInstant();
-      Duration wait = Duration.between(date, reset);
-      return wait.isNegative() ? Optional.of(Duration.ZERO) : Answers.seconds(wait.toSeconds());
-    } catch (RuntimeException e) {
+      long reset = Long.parseLong(response.header("x-ratelimit-reset").orElse(""));
+      return Answers.until(response, Instant.ofEpochSecond(reset));
+    } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }

@@ -66,8 +66,7 @@ final class DiscordNotifier implements Notifier {
     if (!roles.isEmpty()) {
       allowed.set("roles", roles);
     }
-    return new Outgoing.HttpCall(
-        "POST", kind.webhookUri(), SlackWebhookNotifier.JSON, message.toString());
+    return new Outgoing.HttpCall("POST", kind.webhookUri(), Notifiers.JSON, message.toString());
   }
 
   private static String description(AlertText text) {
@@ -86,9 +85,7 @@ final class DiscordNotifier implements Notifier {
     }
     if (!text.steps().isEmpty()) {
       out.append("\n**").append(text.texts().label(Label.STEPS)).append(":**\n");
-      for (int i = 0; i < text.steps().size(); i++) {
-        out.append(i + 1).append(". ").append(escape(text.steps().get(i))).append('\n');
-      }
+      text.numberedSteps().forEach(step -> out.append(escape(step)).append('\n'));
     }
     text.links()
         .forEach(l -> out.append("\n[").append(l.label()).append("](").append(l.uri()).append(')'));
@@ -105,10 +102,7 @@ final class DiscordNotifier implements Notifier {
   }
 
   private static int color(Alert alert, Rendering rendering) {
-    boolean overdue =
-        AlertText.timeLeft(alert, rendering.now())
-            .map(java.time.Duration::isNegative)
-            .orElse(false);
+    boolean overdue = AlertText.overdue(alert, rendering.now());
     return switch (alert.type()) {
       case NEW_CASE, ESCALATION -> 0xD93025;
       case REMINDER -> overdue ? 0xD93025 : 0xF29900;

@@ -45,7 +45,7 @@ final class GoogleChatNotifier implements Notifier {
               + "&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD";
       uri = URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);
     }
-    return new Outgoing.HttpCall("POST", uri, SlackWebhookNotifier.JSON, body);
+    return new Outgoing.HttpCall("POST", uri, Notifiers.JSON, body);
   }
 
   private static ObjectNode message(AlertText text, Alert alert, int budget) {
@@ -92,11 +92,7 @@ final class GoogleChatNotifier implements Notifier {
         text.excerpt().isEmpty() ? List.of() : List.of(text.excerpt()),
         budget,
         cut);
-    List<String> steps =
-        java.util.stream.IntStream.range(0, text.steps().size())
-            .mapToObj(i -> (i + 1) + ". " + text.steps().get(i))
-            .toList();
-    section(sections, text, Label.STEPS, steps, budget, cut);
+    section(sections, text, Label.STEPS, text.numberedSteps(), budget, cut);
     if (!text.links().isEmpty()) {
       ArrayNode buttons =
           sections

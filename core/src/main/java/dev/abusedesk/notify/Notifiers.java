@@ -1,11 +1,21 @@
 package dev.abusedesk.notify;
 
 import dev.abusedesk.config.ReceiverKind;
+import java.net.URI;
+import java.util.Map;
 
 /** The notifier of each receiver kind: adding a kind is one line here. */
 public final class Notifiers {
 
   private Notifiers() {}
+
+  /** The headers of a JSON request. */
+  static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
+
+  /** {@code path} under an API base URL, whether or not the base ends in a slash. */
+  static URI endpoint(URI base, String path) {
+    return URI.create(base.toString().replaceAll("/+$", "") + path);
+  }
 
   /**
    * The notifier for {@code kind}.

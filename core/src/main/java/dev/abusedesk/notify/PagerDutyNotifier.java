@@ -8,7 +8,6 @@ import dev.abusedesk.config.ReceiverKind;
 import dev.abusedesk.notify.AlertText.Fact;
 import dev.abusedesk.notify.Texts.Label;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -52,8 +51,8 @@ final class PagerDutyNotifier implements Notifier {
     String body =
         Fit.withinBytes(
             MAX_BYTES, 16_384, budget -> event(alert, rendering, text, budget).toString());
-    URI uri = URI.create(kind.apiUrl().toString().replaceAll("/+$", "") + "/v2/enqueue");
-    return new Outgoing.HttpCall("POST", uri, SlackWebhookNotifier.JSON, body);
+    URI uri = Notifiers.endpoint(kind.apiUrl(), "/v2/enqueue");
+    return new Outgoing.HttpCall("POST", uri, Notifiers.JSON, body);
   }
 
   private ObjectNode event(Alert alert, Rendering rendering, AlertText text, int budget) {
@@ -105,8 +104,7 @@ final class PagerDutyNotifier implements Notifier {
   }
 
   private static String severity(Alert alert, Rendering rendering) {
-    boolean overdue =
-        AlertText.timeLeft(alert, rendering.now()).map(Duration::isNegative).orElse(false);
+    boolean overdue = AlertText.overdue(alert, rendering.now());
     return switch (alert.type()) {
       case TEST -> "info";
       case ESCALATION -> "critical";

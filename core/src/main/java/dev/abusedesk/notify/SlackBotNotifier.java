@@ -3,7 +3,6 @@ package dev.abusedesk.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.config.ReceiverKind;
-import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +68,7 @@ final class SlackBotNotifier implements Notifier {
   private Outgoing.HttpCall call(String method, ObjectNode message) {
     return new Outgoing.HttpCall(
         "POST",
-        URI.create(kind.apiUrl().toString().replaceAll("/+$", "") + "/" + method),
+        Notifiers.endpoint(kind.apiUrl(), "/" + method),
         Map.of(
             "Content-Type",
             "application/json; charset=utf-8",

@@ -58,9 +58,7 @@ final class SlackMessage {
     }
     if (!text.steps().isEmpty()) {
       StringBuilder steps = new StringBuilder(heading(text, Label.STEPS));
-      for (int i = 0; i < text.steps().size(); i++) {
-        steps.append(i + 1).append(". ").append(escape(text.steps().get(i))).append('\n');
-      }
+      text.numberedSteps().forEach(step -> steps.append(escape(step)).append('\n'));
       section(blocks, steps.toString().strip(), cut);
     }
     if (!text.links().isEmpty()) {

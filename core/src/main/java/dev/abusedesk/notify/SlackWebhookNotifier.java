@@ -2,7 +2,6 @@ package dev.abusedesk.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.config.ReceiverKind;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,8 +9,6 @@ import java.util.Objects;
  * problem ({@code invalid_payload}, {@code no_service}, {@code channel_is_archived}).
  */
 final class SlackWebhookNotifier implements Notifier {
-
-  static final Map<String, String> JSON = Map.of("Content-Type", "application/json; charset=utf-8");
 
   private final ReceiverKind.SlackWebhook kind;
 
@@ -24,7 +21,7 @@ final class SlackWebhookNotifier implements Notifier {
     ObjectNode message = SlackMessage.of(AlertText.of(alert, rendering));
     // A report's links must not unfurl into previews that look like ours.
     message.put("unfurl_links", false).put("unfurl_media", false);
-    return new Outgoing.HttpCall("POST", kind.webhookUri(), JSON, message.toString());
+    return new Outgoing.HttpCall("POST", kind.webhookUri(), Notifiers.JSON, message.toString());
   }
 
   @Override

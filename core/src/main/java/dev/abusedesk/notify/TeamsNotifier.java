@@ -33,7 +33,7 @@ final class TeamsNotifier implements Notifier {
   public Outgoing render(Alert alert, Rendering rendering) {
     AlertText text = AlertText.of(alert, rendering);
     String body = Fit.withinBytes(MAX_BYTES, 4_000, budget -> message(text, budget).toString());
-    return new Outgoing.HttpCall("POST", kind.workflowUri(), SlackWebhookNotifier.JSON, body);
+    return new Outgoing.HttpCall("POST", kind.workflowUri(), Notifiers.JSON, body);
   }
 
   private static ObjectNode message(AlertText text, int budget) {
@@ -73,7 +73,7 @@ final class TeamsNotifier implements Notifier {
         text.excerpt().isEmpty() ? List.of() : List.of(text.excerpt()),
         budget,
         cut);
-    section(body, text, Label.STEPS, numbered(text.steps()), budget, cut);
+    section(body, text, Label.STEPS, text.numberedSteps(), budget, cut);
     if (!text.links().isEmpty()) {
       ArrayNode actions = card.putArray("actions");
       text.links()
@@ -93,12 +93,6 @@ final class TeamsNotifier implements Notifier {
         .putNull("contentUrl")
         .set("content", card);
     return message;
-  }
-
-  private static List<String> numbered(List<String> steps) {
-    return java.util.stream.IntStream.range(0, steps.size())
-        .mapToObj(i -> (i + 1) + ". " + steps.get(i))
-        .toList();
   }
 
   private static void section(
