@@ -94,7 +94,8 @@ public record AlertText(
     String cut = texts.truncated();
     Optional<Duration> left = timeLeft(alert, rendering.now());
     boolean overdue = overdue(alert, rendering.now());
-    String title = texts.title(alert.type(), overdue);
+    boolean finalNotice = alert.type() == Alert.Type.UPDATE && alert.reportKind() == Kind.FINAL;
+    String title = finalNotice ? texts.kindName(Kind.FINAL) : texts.title(alert.type(), overdue);
     if (alert.type() != Alert.Type.TEST) {
       title = texts.caseTitle(title, texts.category(alert.category()), alert.caseId());
     }
@@ -105,7 +106,7 @@ public record AlertText(
     }
     return new AlertText(
         texts,
-        icon(alert.type(), overdue),
+        finalNotice ? "🚨" : icon(alert.type(), overdue),
         title,
         lead(alert, texts, left),
         Facts.of(alert, texts, rendering.zone(), left),

@@ -116,7 +116,7 @@ final class EnglishTexts implements Texts {
       case OWNER -> "Owner";
       case CHANGED_BY -> "Changed by";
       case NOTE -> "Note";
-      case COMPLAINT -> "Complaint (excerpt)";
+      case COMPLAINT -> "What the report says (excerpt)";
       case AWS_ACTIONS -> "What AWS already did";
       case STEPS -> "What to do";
       case OPEN_CASE -> "Open the case";
