@@ -152,6 +152,22 @@ public record AlertText(
     return out.toString();
   }
 
+  /** The same message with another icon and opening line. */
+  public AlertText retold(String otherIcon, String otherLead) {
+    return new AlertText(
+        texts,
+        otherIcon,
+        title,
+        otherLead,
+        facts,
+        warning,
+        awsActions,
+        excerpt,
+        steps,
+        links,
+        mentions);
+  }
+
   /** The steps as {@code 1. ...}, {@code 2. ...}. */
   public List<String> numberedSteps() {
     List<String> numbered = new ArrayList<>();

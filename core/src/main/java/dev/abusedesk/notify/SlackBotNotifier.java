@@ -51,16 +51,21 @@ final class SlackBotNotifier implements Notifier {
 
   /**
    * {@code chat.update} of the first message about the case ({@code rendering.threadRef()}), so
-   * that it shows the case as it is now: the alert rendered as the first alert, with the current
-   * status and owner.
+   * that it shows the case as it is now: the alert rendered as the first alert, opening with the
+   * current status and who set it, and marked done once the reply is sent.
    */
   @Override
   public Optional<Outgoing> renderFirstMessageUpdate(Alert alert, Rendering rendering) {
     if (rendering.threadRef().isEmpty()) {
       return Optional.empty();
     }
-    Alert first = alert.withType(Alert.Type.NEW_CASE);
-    ObjectNode message = SlackMessage.of(AlertText.of(first, rendering));
+    AlertText first = AlertText.of(alert.withType(Alert.Type.NEW_CASE), rendering);
+    String actor = alert.actor().map(a -> Untrusted.line(a, AlertText.MAX_ITEM, "…")).orElse("");
+    ObjectNode message =
+        SlackMessage.of(
+            first.retold(
+                alert.status().awaitsReply() ? first.icon() : "✅",
+                first.texts().statusLead(alert.status(), actor)));
     message.put("channel", kind.channel()).put("ts", rendering.threadRef().get());
     return Optional.of(call("chat.update", message));
   }
