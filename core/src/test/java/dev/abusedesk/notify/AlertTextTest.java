@@ -101,6 +101,27 @@ class AlertTextTest {
   }
 
   @Test
+  void keepsThePlainTextOfAHugeReportShort() {
+    String huge = "flood ".repeat(200_000);
+    List<String> many =
+        IntStream.range(0, 5_000).mapToObj(i -> "i-" + "0".repeat(300) + i).toList();
+    Alert alert =
+        AlertDraft.of(this.alert)
+            .complaint(huge)
+            .resources(many)
+            .ips(many)
+            .actionsTaken(many)
+            .owner(huge)
+            .note(huge)
+            .build();
+
+    String plain = AlertText.of(alert, at(alert.createdAt(), Language.EN)).plain();
+
+    assertThat(plain.length()).isLessThan(20_000);
+    assertThat(plain).contains("+4990 more", "… [truncated]");
+  }
+
+  @Test
   void writesUtcAsUtc() {
     Instant instant = Instant.parse("2025-10-15T03:12:00Z");
 
