@@ -55,12 +55,12 @@ final class ChatworkNotifier implements Notifier {
 
   private String message(AlertText text, int budget) {
     String cut = text.texts().truncated();
+    StringBuilder mentions = new StringBuilder();
+    kind.mentionAccountIds().forEach(id -> mentions.append("[To:").append(id).append("] "));
+    text.mentions().forEach(m -> mentions.append(m).append(' '));
     StringBuilder out = new StringBuilder();
-    kind.mentionAccountIds().forEach(id -> out.append("[To:").append(id).append("] "));
-    text.mentions().forEach(m -> out.append(m).append(' '));
-    if (out.length() > 0) {
-      out.setLength(out.length() - 1);
-      out.append('\n');
+    if (mentions.length() > 0) {
+      out.append(Cut.chars(mentions.toString().strip(), budget, cut)).append('\n');
     }
     out.append("[info][title]").append(text.icon()).append(' ').append(text.title());
     out.append("[/title]").append(Cut.chars(escape(text.lead()), budget, cut)).append("\n[hr]");
