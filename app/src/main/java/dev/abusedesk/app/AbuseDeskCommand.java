@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       CheckConfigCommand.class,
       HashPasswordCommand.class,
+      RenderCommand.class,
+      NotifyTestCommand.class,
       WarmupCommand.class
     })
 final class AbuseDeskCommand {

@@ -113,4 +113,31 @@ public record Alert(
     Objects.requireNonNull(ackLink, "ackLink");
     Objects.requireNonNull(createdAt, "createdAt");
   }
+
+  /** The same facts, told as another type of message. */
+  public Alert withType(Type other) {
+    return new Alert(
+        other,
+        caseId,
+        status,
+        category,
+        accounts,
+        regions,
+        resources,
+        ips,
+        awsCaseId,
+        reportKind,
+        channel,
+        receivedAt,
+        deadline,
+        senderVerified,
+        complaintExcerpt,
+        actionsTaken,
+        owner,
+        actor,
+        note,
+        caseLink,
+        ackLink,
+        createdAt);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.abusedesk.notify;
 
+import java.util.Optional;
+
 /**
  * One receiver kind: renders an alert into what its tool takes, and reads the tool's answer. Both
  * are pure, so they are golden-tested without any network; the outbox and its retries are shared by
@@ -14,4 +16,15 @@ public interface Notifier {
    * Sent, retry (5xx, 429 with its Retry-After) or failed for good (other 4xx, with the reason).
    */
   Delivery classify(Response response);
+
+  /**
+   * The first message about the case, rewritten to show the case as it is now, for tools that can
+   * edit a message they sent: the Slack bot's {@code chat.update} of {@code rendering.threadRef()}.
+   * The outbox calls it after a status change, with the {@link Alert.Type#STATUS} alert, and sends
+   * what it returns like any message (its answer is classified by {@link #classify}). Empty for
+   * tools that cannot edit, and when there is no first message to edit.
+   */
+  default Optional<Outgoing> renderFirstMessageUpdate(Alert alert, Rendering rendering) {
+    return Optional.empty();
+  }
 }
