@@ -5,8 +5,11 @@ import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.pipeline.Pipeline;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -135,8 +138,16 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(cases, common)) {
+      try (Context context = open(cases, common);
+          Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
         Change change = context.store().move(id, target(), by, note, context.clock().instant());
+        if (change instanceof Change.Done done) {
+          // Tell the case's receivers, in its thread where the tool has one.
+          if (pipeline.dispatcher().queueStatusChange(done.caseNow(), done.before(), by, note)
+              > 0) {
+            pipeline.deliver(Duration.ofSeconds(10));
+          }
+        }
         return report(spec, change);
       }
     }

@@ -7,6 +7,11 @@ import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.config.Storage;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.notify.HttpTransport;
+import dev.abusedesk.notify.ReceiverSender;
+import dev.abusedesk.notify.Sender;
+import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
 import java.nio.file.Path;
@@ -124,6 +129,25 @@ public final class Context implements AutoCloseable {
                 base ->
                     java.net.URI.create(
                         base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
+  }
+
+  /**
+   * The whole pipeline after the spool, sending through the configured receivers.
+   *
+   * @param owner names this process in outbox claims and job leases
+   */
+  public Pipeline pipeline(String owner, Deliverer.Observer observer) {
+    Sender sender = new ReceiverSender(new HttpTransport(clock), System.out, clock);
+    return new Pipeline(
+        config, (SqlCaseStore) store(), spool(), sender, clock, links(), owner, observer);
+  }
+
+  /** A name for this process in claims and leases, unique across hosts without a lookup. */
+  public static String processName() {
+    return "pid"
+        + ProcessHandle.current().pid()
+        + "-"
+        + Long.toHexString(new java.security.SecureRandom().nextLong());
   }
 
   public Recorder recorder() {

@@ -1,6 +1,9 @@
 package dev.abusedesk.app;
 
 import dev.abusedesk.cases.Recorder;
+import dev.abusedesk.config.DurationText;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.spool.Spooled;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,6 +37,13 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @ParentCommand AbuseDeskCommand root;
+
+  @Option(
+      names = "--deliver-within",
+      paramLabel = "DURATION",
+      description =
+          "Try to send the alerts for this long, then leave the rest queued (default 10s).")
+  String deliverWithin = "10s";
 
   @Parameters(
       arity = "0..1",
@@ -58,9 +69,14 @@ final class IngestCommand implements Callable<Integer> {
       return EX_TEMPFAIL;
     }
     // Accepted: from here on, a failure only delays recording; `abusedesk process` catches up.
-    try (context) {
-      Recorder.Outcome outcome = context.recorder().take(accepted.entry());
+    try (context;
+        Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+      Recorder.Outcome outcome = pipeline.recorder().take(accepted.entry());
       LOG.log(System.Logger.Level.DEBUG, "ingested {0}", outcome);
+      if (pipeline.queueAlerts() > 0) {
+        pipeline.deliver(
+            DurationText.parse(deliverWithin).orElse(java.time.Duration.ofSeconds(10)));
+      }
     } catch (RuntimeException | Error e) {
       System.err.println(
           "abusedesk ingest: spooled as "

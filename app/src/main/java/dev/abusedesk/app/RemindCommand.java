@@ -1,0 +1,37 @@
+package dev.abusedesk.app;
+
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.pipeline.Pipeline;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code abusedesk remind}: queues the reminders and escalations due now (cron-friendly). */
+@Command(
+    name = "remind",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Queue the reminders and escalations that are due; `abusedesk deliver` sends them.",
+      "Safe to run as often as you like: each reminder is queued once."
+    })
+final class RemindCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @ParentCommand AbuseDeskCommand root;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (Context context = Context.of(common, root.env(), Clock.systemUTC());
+        Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+      int queued = pipeline.remind();
+      spec.commandLine().getOut().printf("queued %d reminder message(s)%n", queued);
+      return 0;
+    }
+  }
+}

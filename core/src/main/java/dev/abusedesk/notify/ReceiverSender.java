@@ -1,0 +1,55 @@
+package dev.abusedesk.notify;
+
+import dev.abusedesk.config.Receiver;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link Sender} for the configured receivers: each receiver's notifier renders the alert and
+ * its transport delivers it. After a status change, a Slack bot's first message about the case is
+ * also updated to show where the case stands.
+ */
+public final class ReceiverSender implements Sender {
+
+  private static final System.Logger LOG = System.getLogger(ReceiverSender.class.getName());
+
+  private final HttpTransport http;
+  private final PrintStream console;
+  private final Clock clock;
+  private final Map<String, Transport> transports = new ConcurrentHashMap<>();
+
+  public ReceiverSender(HttpTransport http, PrintStream console, Clock clock) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.console = Objects.requireNonNull(console, "console");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Delivery send(Receiver receiver, Alert alert, Rendering rendering) {
+    Transport transport =
+        transports.computeIfAbsent(
+            receiver.name(), name -> Transport.forKind(receiver.kind(), http, console, clock));
+    Delivery delivery = transport.send(transport.notifier().render(alert, rendering));
+    if (delivery instanceof Delivery.Sent && alert.type() == Alert.Type.STATUS) {
+      transport
+          .notifier()
+          .renderFirstMessageUpdate(alert, rendering)
+          .ifPresent(
+              update -> {
+                Delivery updated = transport.send(update);
+                if (!(updated instanceof Delivery.Sent)) {
+                  // The thread message went out; the header update is cosmetic.
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      "updating the first message on {0}: {1}",
+                      receiver.name(),
+                      updated);
+                }
+              });
+    }
+    return delivery;
+  }
+}
