@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       CasesCommand.class,
+      ServeCommand.class,
       DeliverCommand.class,
       RemindCommand.class,
       OutboxCommand.class,

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The daemon's own counters (deliveries and their latency); what the database knows (reports,
  * cases, the outbox) is read at scrape time. Rendered in the Prometheus text format.
  */
-final class Metrics implements Deliverer.Observer {
+public final class Metrics implements Deliverer.Observer {
 
   static final double[] LATENCY_BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
@@ -21,7 +21,7 @@ final class Metrics implements Deliverer.Observer {
   private final LongAdder latencyCount = new LongAdder();
   private final AtomicLong latencyMicros = new AtomicLong();
 
-  Metrics() {
+  public Metrics() {
     for (int i = 0; i < latencyBuckets.length; i++) {
       latencyBuckets[i] = new LongAdder();
     }

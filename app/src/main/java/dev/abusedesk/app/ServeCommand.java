@@ -1,0 +1,87 @@
+package dev.abusedesk.app;
+
+import dev.abusedesk.app.serve.Daemon;
+import dev.abusedesk.app.serve.Intakes;
+import dev.abusedesk.app.serve.Logs;
+import dev.abusedesk.app.serve.Metrics;
+import dev.abusedesk.config.Intake;
+import dev.abusedesk.pipeline.Pipeline;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code abusedesk serve}: the daemon. Runs until SIGTERM or Ctrl-C, then stops accepting, finishes
+ * what is in flight and exits within 10 seconds.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the daemon: SMTP/LMTP, HTTP and IMAP intake, delivery and reminders.",
+      "Without --config: SQLite in ./data, SMTP on 127.0.0.1:2525, HTTP on 127.0.0.1:8080,"
+          + " alerts on the console."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private static final System.Logger LOG = System.getLogger(ServeCommand.class.getName());
+
+  @Mixin CommonOptions common;
+
+  @ParentCommand AbuseDeskCommand root;
+
+  @Option(
+      names = "--demo",
+      description = "Also load the bundled sample reports, moved to the present, into ./demo-data.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    if (demo && common.dataDir == null) {
+      common.dataDir = Path.of("demo-data");
+    }
+    Clock clock = Clock.systemUTC();
+    Context context = Context.of(common, root.env(), clock);
+    Logs.configure(context.config().logging());
+    // No configuration at all: the loopback defaults. A configuration without an intake section
+    // turns that intake off.
+    Intake intake = common.config == null ? Daemon.defaultIntake() : context.config().intake();
+    Metrics metrics = new Metrics();
+    String owner = Context.processName();
+    Pipeline pipeline = context.pipeline(owner, metrics);
+    Daemon daemon = new Daemon(pipeline, context.spool(), intake, clock, owner, metrics);
+    Intakes.attach(daemon, context, intake, owner);
+    if (demo) {
+      int loaded = Intakes.loadDemo(context.spool(), clock.instant());
+      LOG.log(
+          System.Logger.Level.INFO,
+          "demo: {0} sample reports spooled into {1}",
+          loaded,
+          context.dataDir());
+    }
+    daemon.start();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "abusedesk serving; data in {0}; stop with Ctrl-C or SIGTERM",
+        context.dataDir().toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.log(System.Logger.Level.INFO, "stopping");
+                  daemon.stop(Duration.ofSeconds(8));
+                  context.close();
+                  stopped.countDown();
+                },
+                "abusedesk-stop"));
+    stopped.await();
+    return 0;
+  }
+}
