@@ -27,6 +27,10 @@ import java.util.random.RandomGenerator;
 public final class Deliverer implements AutoCloseable {
 
   static final Duration LEASE = Duration.ofMinutes(2);
+
+  /** A lane waits at most this long for its receiver's pace before leaving the rest for later. */
+  static final Duration MAX_RATE_WAIT = Duration.ofSeconds(20);
+
   static final Duration GIVE_UP_AFTER = Duration.ofHours(72);
   private static final int BATCH = 100;
   private static final System.Logger LOG = System.getLogger(Deliverer.class.getName());
@@ -53,6 +57,10 @@ public final class Deliverer implements AutoCloseable {
   private final Clock clock;
   private final String owner;
   private final RateLimits limits;
+
+  /** Receivers that asked for a pause (Retry-After), until when: nothing goes to them before. */
+  private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final RandomGenerator random;
   private final Observer observer;
   private final ExecutorService lanes = Executors.newCachedThreadPool(Deliverer::daemon);
@@ -65,7 +73,7 @@ public final class Deliverer implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.observer = Objects.requireNonNull(observer, "observer");
-    this.limits = new RateLimits(clock);
+    this.limits = new RateLimits();
     this.random = RandomGenerator.getDefault();
     config.receivers().forEach(r -> receivers.put(r.name(), r));
   }
@@ -130,8 +138,13 @@ public final class Deliverer implements AutoCloseable {
         failed.incrementAndGet();
         continue;
       }
+      Instant paused = pausedUntil.get(name);
+      if (paused != null && clock.instant().isBefore(paused)) {
+        outbox.release(item.id(), paused);
+        continue;
+      }
       Duration wait = limits.reserve(receiver);
-      if (clock.instant().plus(wait).isAfter(stop)) {
+      if (wait.compareTo(MAX_RATE_WAIT) > 0 || clock.instant().plus(wait).isAfter(stop)) {
         // Out of time for this run: leave it due, for the next one.
         outbox.release(item.id(), clock.instant().plus(wait));
         continue;
@@ -187,7 +200,7 @@ public final class Deliverer implements AutoCloseable {
       }
       Duration wait = Backoff.after(item.attempts() + 1, random);
       if (retry.after() != null) {
-        limits.pause(receiver.name(), retry.after());
+        pausedUntil.merge(receiver.name(), now.plus(retry.after()), (a, b) -> a.isAfter(b) ? a : b);
         wait = retry.after().compareTo(wait) > 0 ? retry.after() : wait;
       }
       outbox.retry(item.id(), now.plus(wait), retry.reason());

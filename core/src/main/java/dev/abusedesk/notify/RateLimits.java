@@ -2,23 +2,27 @@ package dev.abusedesk.notify;
 
 import dev.abusedesk.config.Receiver;
 import dev.abusedesk.config.ReceiverKind;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Spaces messages per receiver so that a burst of cases never turns into a storm of 429s: one
- * message per interval, and a pause when the tool asks for one (Retry-After).
+ * message per interval, and a pause when the tool asks for one (Retry-After). Pacing is about real
+ * elapsed time, so it reads a monotonic nanosecond source rather than the domain clock.
  */
 final class RateLimits {
 
-  private final Clock clock;
-  private final Map<String, Instant> nextFree = new HashMap<>();
+  private final LongSupplier nanos;
+  private final Map<String, Long> nextFree = new HashMap<>();
 
-  RateLimits(Clock clock) {
-    this.clock = clock;
+  RateLimits(LongSupplier nanos) {
+    this.nanos = nanos;
+  }
+
+  RateLimits() {
+    this(System::nanoTime);
   }
 
   /** The documented or safe pace of each tool; {@code rate_per_second} overrides it. */
@@ -44,17 +48,11 @@ final class RateLimits {
 
   /** How long to wait before the next message to {@code receiver} may go; reserves that slot. */
   synchronized Duration reserve(Receiver receiver) {
-    Instant now = clock.instant();
-    Instant free = nextFree.getOrDefault(receiver.name(), now);
-    Instant start = free.isAfter(now) ? free : now;
-    long gapNanos = (long) (1_000_000_000L / ratePerSecond(receiver));
-    nextFree.put(receiver.name(), start.plusNanos(gapNanos));
-    return Duration.between(now, start);
-  }
-
-  /** The tool asked for a pause: nothing goes to it before then. */
-  synchronized void pause(String receiver, Duration after) {
-    Instant until = clock.instant().plus(after);
-    nextFree.merge(receiver, until, (a, b) -> a.isAfter(b) ? a : b);
+    long now = nanos.getAsLong();
+    long free = nextFree.getOrDefault(receiver.name(), now);
+    long start = free - now > 0 ? free : now;
+    long gap = (long) (1_000_000_000L / ratePerSecond(receiver));
+    nextFree.put(receiver.name(), start + gap);
+    return Duration.ofNanos(start - now);
   }
 }

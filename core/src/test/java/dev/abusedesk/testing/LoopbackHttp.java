@@ -176,6 +176,21 @@ public final class LoopbackHttp implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers {@code path} with 429 and {@code Retry-After: 1} whenever more than {@code perSecond}
+   * requests arrived within the last second, as rate-limited chat APIs do; the script answers the
+   * others.
+   */
+  public synchronized LoopbackHttp rateLimit(String path, int perSecond) {
+    limits.put(path, perSecond);
+    return this;
+  }
+
+  /** How many requests to {@code path} were refused by its rate limit. */
+  public synchronized int rateLimited(String path) {
+    return refused.getOrDefault(path, 0);
+  }
+
   /** The answer for paths without a script. */
   public synchronized LoopbackHttp otherwise(Answer answer) {
     this.otherwise = Objects.requireNonNull(answer, "answer");
@@ -236,8 +251,25 @@ public final class LoopbackHttp implements AutoCloseable {
     }
   }
 
+  private final Map<String, Integer> limits = new HashMap<>();
+  private final Map<String, Deque<Long>> recent = new HashMap<>();
+  private final Map<String, Integer> refused = new HashMap<>();
+
   private synchronized Answer record(Request request) {
     requests.add(request);
+    Integer limit = limits.get(request.path());
+    if (limit != null) {
+      long now = System.nanoTime();
+      Deque<Long> window = recent.computeIfAbsent(request.path(), k -> new ArrayDeque<>());
+      while (!window.isEmpty() && now - window.peekFirst() > 1_000_000_000L) {
+        window.pollFirst();
+      }
+      if (window.size() >= limit) {
+        refused.merge(request.path(), 1, Integer::sum);
+        return Answer.of(429, "rate limited").withHeader("Retry-After", "1");
+      }
+      window.addLast(now);
+    }
     Deque<Answer> script = scripts.get(request.path());
     if (script == null) {
       return otherwise;

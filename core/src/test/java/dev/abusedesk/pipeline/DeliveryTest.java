@@ -1,0 +1,211 @@
+package dev.abusedesk.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.abusedesk.cases.Outbox;
+import dev.abusedesk.testing.Fixtures;
+import dev.abusedesk.testing.LoopbackHttp;
+import dev.abusedesk.testing.LoopbackHttp.Answer;
+import dev.abusedesk.testing.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delivery end to end: reports recorded in a real store, alerts queued in its outbox and sent by
+ * the real receivers to loopback servers that answer like the chat tools do.
+ */
+class DeliveryTest {
+
+  @TempDir Path dir;
+
+  private final LoopbackHttp chat = LoopbackHttp.start();
+  private final TestClock clock = new TestClock(Instant.parse("2025-11-03T15:00:00Z"));
+
+  @AfterEach
+  void stop() {
+    chat.close();
+  }
+
+  /** The configuration the notifications issue gives, pointed at the loopback server. */
+  private String issueExample(String extra) {
+    return """
+        language: en
+        timezone: Asia/Tokyo
+        accounts:
+          - {id: "444455556666", name: shop-prod, customer: Example Shop}
+        receivers:
+          - name: ops-slack
+            slack: {webhook_url: "%1$s/slack"}
+            %2$s
+          - name: ops-hook
+            webhook: {url: "%1$s/hook", hmac_secret: "change-me"}
+          - name: ops-teams
+            teams: {workflow_url: "%1$s/teams"}
+          - name: ops-gchat
+            google_chat: {webhook_url: "%1$s/gchat"}
+          - name: ops-discord
+            discord: {webhook_url: "%1$s/discord"}
+          - name: ops-chatwork
+            chatwork: {api_token: "change-me", room_id: "123", api_url: "%1$s/chatwork/v2"}
+        routes:
+          - receivers: [ops-slack, ops-hook, ops-teams, ops-gchat, ops-discord, ops-chatwork]
+        """
+        .formatted(chat.uri(""), extra);
+  }
+
+  private void answerLikeTheTools() {
+    chat.on("/slack", Answer.slackOk())
+        .on("/hook", Answer.of(200, "ok"))
+        .on("/teams", Answer.teamsAccepted())
+        .on("/gchat", Answer.googleChatOk())
+        .on("/discord", Answer.discordNoContent())
+        .on("/chatwork/v2/rooms/123/messages", Answer.chatworkOk());
+  }
+
+  @Test
+  void oneReportReachesEveryConfiguredReceiverWithItsFacts() {
+    answerLikeTheTools();
+    try (PipelineHarness h = new PipelineHarness(dir, issueExample(""), clock, "one")) {
+      h.ingest("email/ec2-abuse-spam-eni.eml");
+      h.pipeline.deliver(Duration.ofSeconds(30));
+
+      for (String path :
+          Set.of(
+              "/slack",
+              "/hook",
+              "/teams",
+              "/gchat",
+              "/discord",
+              "/chatwork/v2/rooms/123/messages")) {
+        assertThat(chat.requests(path)).as(path).hasSize(1);
+        String body = chat.requests(path).get(0).body();
+        assertThat(body).as(path).contains("444455556666").contains("20822190");
+      }
+      assertThat(chat.requests("/slack").get(0).body()).contains("shop-prod", "Example Shop");
+      assertThat(h.pipeline.outbox().depth().pending()).isZero();
+    }
+  }
+
+  @Test
+  void aReceiverThatIsDownGetsEverythingOnceItIsBack() {
+    answerLikeTheTools();
+    chat.on(
+        "/slack",
+        Answer.of(503, "upstream down"),
+        Answer.of(503, "upstream down"),
+        Answer.of(502, "bad gateway"),
+        Answer.slackOk());
+    try (PipelineHarness h = new PipelineHarness(dir, issueExample(""), clock, "one")) {
+      h.ingest("email/ec2-abuse-spam-eni.eml");
+      h.ingest("email/ts-port-scan.eml");
+
+      for (int round = 0; round < 10; round++) {
+        h.pipeline.deliver(Duration.ofSeconds(30));
+        clock.advance(Duration.ofMinutes(5));
+      }
+
+      assertThat(chat.requests("/slack")).hasSize(5); // 3 refused, then both cases
+      assertThat(h.pipeline.outbox().entries(Set.of(Outbox.SENT), 100))
+          .filteredOn(e -> e.receiver().equals("ops-slack"))
+          .hasSize(2);
+    }
+  }
+
+  @Test
+  void waitsAsLongAsTheToolAsksWhenItAnswers429() {
+    answerLikeTheTools();
+    chat.on("/discord", Answer.discordRateLimited(120), Answer.discordNoContent());
+    try (PipelineHarness h = new PipelineHarness(dir, issueExample(""), clock, "one")) {
+      h.ingest("email/ts-port-scan.eml");
+      h.pipeline.deliver(Duration.ofSeconds(30));
+      clock.advance(Duration.ofSeconds(100));
+      h.pipeline.deliver(Duration.ofSeconds(30));
+      int before = chat.requests("/discord").size();
+      clock.advance(Duration.ofSeconds(30));
+      h.pipeline.deliver(Duration.ofSeconds(30));
+
+      assertThat(before).isEqualTo(1);
+      assertThat(chat.requests("/discord")).hasSize(2);
+    }
+  }
+
+  @Test
+  void showsPermanentRefusalsWithTheToolsReason() {
+    answerLikeTheTools();
+    chat.on("/slack", Answer.of(404, "no_service"));
+    try (PipelineHarness h = new PipelineHarness(dir, issueExample(""), clock, "one")) {
+      h.ingest("email/ts-port-scan.eml");
+      h.pipeline.deliver(Duration.ofSeconds(30));
+
+      assertThat(h.pipeline.outbox().entries(Set.of(Outbox.FAILED), 10))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.receiver()).isEqualTo("ops-slack");
+                assertThat(e.lastError()).contains("404").contains("no_service");
+              });
+    }
+  }
+
+  @Test
+  void losesNothingWhenAnInstanceDiesInTheMiddleOfABacklog() {
+    answerLikeTheTools();
+    String yaml = issueExample("");
+    try (PipelineHarness h = new PipelineHarness(dir, yaml, clock, "dead")) {
+      for (int i = 0; i < 12; i++) {
+        h.ingest(variant(i));
+      }
+      // The dying instance claims part of the backlog and never reports back.
+      h.pipeline.outbox().claim("dead", clock.instant(), Duration.ofMinutes(2), 20);
+    }
+    clock.advance(Duration.ofMinutes(3));
+    try (PipelineHarness restarted = new PipelineHarness(dir, yaml, clock, "alive")) {
+      for (int round = 0; round < 5; round++) {
+        restarted.pipeline.deliver(Duration.ofSeconds(60));
+      }
+      assertThat(restarted.pipeline.outbox().depth().pending()).isZero();
+    }
+    assertThat(chat.requests("/slack")).hasSize(12);
+    assertThat(chat.requests("/discord")).hasSize(12);
+  }
+
+  @Test
+  void deliversABurstOf500CasesWithoutA429Storm() {
+    answerLikeTheTools();
+    chat.rateLimit("/slack", 100);
+    String yaml = issueExample("rate_per_second: 80");
+    try (PipelineHarness h =
+        new PipelineHarness(
+            dir,
+            yaml.replace("ops-hook, ops-teams, ops-gchat, ops-discord, ops-chatwork", "ops-hook"),
+            clock,
+            "one")) {
+      for (int i = 0; i < 500; i++) {
+        h.ingest(variant(i));
+      }
+      for (int round = 0; round < 20 && h.pipeline.outbox().depth().pending() > 0; round++) {
+        h.pipeline.deliver(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(30));
+      }
+
+      assertThat(h.pipeline.outbox().depth().pending()).isZero();
+      assertThat(chat.requests("/slack").size() - chat.rateLimited("/slack")).isEqualTo(500);
+      assertThat(chat.rateLimited("/slack")).isLessThan(10);
+    }
+  }
+
+  /** The DoS notice as a new, separate AWS case. */
+  private static byte[] variant(int i) {
+    String number = Integer.toString(40_000_000 + i);
+    return new String(Fixtures.bytes("email/ec2-abuse-dos.eml"), StandardCharsets.UTF_8)
+        .replace("20816735", number)
+        .replace("0100018f2a1b2c3d", "0100018f2a1b" + String.format("%04d", i))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

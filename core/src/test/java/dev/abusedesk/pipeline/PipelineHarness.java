@@ -1,0 +1,66 @@
+package dev.abusedesk.pipeline;
+
+import dev.abusedesk.cases.Database;
+import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.config.Config;
+import dev.abusedesk.notify.Alerts;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.notify.HttpTransport;
+import dev.abusedesk.notify.ReceiverSender;
+import dev.abusedesk.spool.FileSpool;
+import dev.abusedesk.spool.Spooled;
+import dev.abusedesk.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** A real pipeline on a real SQLite file, sending through the real receivers. */
+final class PipelineHarness implements AutoCloseable {
+
+  final Config config;
+  final SqlCaseStore store;
+  final FileSpool spool;
+  final Pipeline pipeline;
+  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  PipelineHarness(Path dir, String yaml, Clock clock, String owner) {
+    this.config = Config.parse(yaml, dir, Map.of());
+    this.store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
+    this.spool = FileSpool.open(dir, clock);
+    this.pipeline =
+        new Pipeline(
+            config,
+            store,
+            spool,
+            new ReceiverSender(
+                new HttpTransport(clock, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                new PrintStream(console, true, StandardCharsets.UTF_8),
+                clock),
+            clock,
+            Alerts.Links.NONE,
+            owner,
+            Deliverer.Observer.NONE);
+  }
+
+  /** Spools a fixture (or raw bytes), records it and queues its alerts. */
+  void ingest(String fixture) {
+    ingest(Fixtures.bytes(fixture));
+  }
+
+  void ingest(byte[] raw) {
+    if (!(spool.put(raw, "pipe") instanceof Spooled.Accepted)) {
+      throw new IllegalStateException("not spooled");
+    }
+    pipeline.recordAndQueue();
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+    store.close();
+  }
+}
