@@ -1,0 +1,165 @@
+package dev.abusedesk.app.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.subethamail.smtp.AuthenticationHandlerFactory;
+import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
+import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
+import org.subethamail.smtp.internal.server.BaseCommand;
+import org.subethamail.smtp.internal.server.Command;
+import org.subethamail.smtp.server.Session;
+
+/**
+ * The commands this listener changes in SubEthaSMTP, which has no LMTP mode of its own: DATA (one
+ * reply per recipient in LMTP, RFC 2033 section 4.2), LHLO, and the greetings LMTP must refuse.
+ * They are registered through the server's public command handler.
+ */
+final class MailCommands {
+
+  private MailCommands() {}
+
+  /**
+   * DATA, streamed into the message handler (the spool). SMTP answers once; LMTP answers once for
+   * every accepted recipient, all alike since one spooled message serves them all. The transaction
+   * ends whatever the outcome, so the client may start the next one with MAIL.
+   */
+  static final class Data extends BaseCommand {
+    private final boolean lmtp;
+    private final InFlight inFlight;
+
+    Data(boolean lmtp, InFlight inFlight) {
+      super("DATA", "Following text is collected as the message.");
+      this.lmtp = lmtp;
+      this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+    }
+
+    @Override
+    public void execute(String commandString, Session session)
+        throws IOException, DropConnectionException {
+      if (!session.isMailTransactionInProgress()) {
+        session.sendResponse("503 5.5.1 Error: need MAIL command");
+        return;
+      }
+      int recipients = session.getRecipientCount();
+      if (recipients == 0) {
+        session.sendResponse("503 5.5.1 Error: need RCPT command");
+        return;
+      }
+      if (!inFlight.enter()) {
+        throw new DropConnectionException(421, "4.3.2 Shutting down, try again later");
+      }
+      try {
+        session.sendResponse("354 End data with <CR><LF>.<CR><LF>");
+        InputStream message =
+            new DotUnstuffingInputStream(new DotTerminatedInputStream(session.getRawInput()));
+        String reply;
+        try {
+          reply = "250 " + session.getMessageHandler().data(message);
+        } catch (RejectException e) {
+          reply = e.getErrorResponse();
+        }
+        MailTransaction.drain(message);
+        session.sendResponse(
+            String.join("\r\n", Collections.nCopies(lmtp ? recipients : 1, reply)));
+      } finally {
+        inFlight.leave();
+        session.resetMailTransaction();
+      }
+    }
+  }
+
+  /** LHLO, the LMTP greeting (RFC 2033 section 4.1), with the extensions this listener offers. */
+  static final class Lhlo extends BaseCommand {
+    private final String hostName;
+    private final long maxBytes;
+
+    Lhlo(String hostName, long maxBytes) {
+      super("LHLO", "Introduce yourself.", "<hostname>");
+      this.hostName = Objects.requireNonNull(hostName, "hostName");
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void execute(String commandString, Session session) throws IOException {
+      String[] args = getArgs(commandString);
+      if (args.length < 2) {
+        session.sendResponse("501 5.5.4 Syntax: LHLO hostname");
+        return;
+      }
+      session.resetMailTransaction();
+      session.setHelo(args[1]);
+      List<String> lines = new ArrayList<>();
+      lines.add(hostName);
+      lines.add("PIPELINING");
+      lines.add("ENHANCEDSTATUSCODES");
+      lines.add("8BITMIME");
+      lines.add("SIZE " + maxBytes);
+      session
+          .getServer()
+          .getAuthenticationHandlerFactory()
+          .map(AuthenticationHandlerFactory::getAuthenticationMechanisms)
+          .filter(mechanisms -> !mechanisms.isEmpty() && !session.isAuthenticated())
+          .ifPresent(mechanisms -> lines.add("AUTH " + String.join(" ", mechanisms)));
+      StringBuilder reply = new StringBuilder();
+      for (int i = 0; i < lines.size(); i++) {
+        reply.append(i == 0 ? "" : "\r\n").append(i == lines.size() - 1 ? "250 " : "250-");
+        reply.append(lines.get(i));
+      }
+      session.sendResponse(reply.toString());
+    }
+  }
+
+  /** A command refused with a fixed reply: HELO and EHLO over LMTP, BDAT where not offered. */
+  static final class Refused extends BaseCommand {
+    private final String reply;
+
+    Refused(String verb, String reply) {
+      super(verb, "Not available here.");
+      this.reply = Objects.requireNonNull(reply, "reply");
+    }
+
+    @Override
+    public void execute(String commandString, Session session) throws IOException {
+      session.sendResponse(reply);
+    }
+  }
+
+  /**
+   * Ends the mail transaction after the wrapped command, whatever happened: the library's BDAT
+   * leaves it open after a refusal, so the next MAIL would be refused as a second sender.
+   */
+  static final class EndingTransaction implements Command {
+    private final Command wrapped;
+
+    EndingTransaction(Command wrapped) {
+      this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
+    }
+
+    @Override
+    public void execute(String commandString, Session session)
+        throws IOException, DropConnectionException {
+      try {
+        wrapped.execute(commandString, session);
+      } finally {
+        session.resetMailTransaction();
+      }
+    }
+
+    @Override
+    public org.subethamail.smtp.internal.server.HelpMessage getHelp()
+        throws org.subethamail.smtp.internal.server.CommandException {
+      return wrapped.getHelp();
+    }
+
+    @Override
+    public String getName() {
+      return wrapped.getName();
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package dev.abusedesk.app.serve;
+
+import dev.abusedesk.config.Intake;
+import dev.abusedesk.config.Secret;
+import dev.abusedesk.spool.FileSpool;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Objects;
+import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
+import org.subethamail.smtp.auth.LoginFailedException;
+import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.internal.server.RequireAuthCommandWrapper;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The SMTP or LMTP listener a mail server relays the abuse mailbox to (SubEthaSMTP underneath).
+ * Each message streams into the spool; the reply to DATA is 250 only once the spool accepted it,
+ * 451 when it could not be written (the sender keeps it and retries) and 552 when it is larger than
+ * {@code max_message_bytes}. With a username and password configured, AUTH PLAIN or LOGIN comes
+ * first. Messages are spooled byte for byte as received: no Received header is added.
+ */
+public final class SmtpIntake {
+
+  private static final System.Logger LOG = System.getLogger(SmtpIntake.class.getName());
+  private static final String HOST_NAME = "abusedesk";
+
+  /** How long stopping waits for messages being received; the daemon must exit within 10 s. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  private static final int MAX_CONNECTIONS = 100;
+  private static final int CONNECTION_TIMEOUT_MS = 60_000;
+
+  private final Intake.Smtp config;
+  private final SMTPServer server;
+  private final InFlight inFlight = new InFlight();
+  private boolean started;
+
+  /**
+   * @param onSpooled called after each accepted message, e.g. to wake the recording loop
+   * @throws IntakeException when the listen host is not an address of this machine's
+   */
+  public SmtpIntake(Intake.Smtp config, FileSpool spool, Runnable onSpooled) {
+    this.config = Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(spool, "spool");
+    Objects.requireNonNull(onSpooled, "onSpooled");
+    boolean lmtp = config.protocol() == Intake.Protocol.LMTP;
+    String intake = config.protocol().wire();
+    long maxBytes = config.maxMessageBytes();
+    SMTPServer.Builder builder =
+        SMTPServer.port(config.listen().port())
+            .bindAddress(address(config))
+            .hostName(HOST_NAME)
+            .softwareName("Abuse Desk")
+            .maxConnections(MAX_CONNECTIONS)
+            .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
+            .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
+            .insertReceivedHeaders(false)
+            .messageHandlerFactory(
+                context -> new MailTransaction(spool, intake, maxBytes, onSpooled));
+    if (config.username().isPresent() && config.password().isPresent()) {
+      String username = config.username().get();
+      Secret password = config.password().get();
+      builder
+          .authenticationHandlerFactory(
+              new EasyAuthenticationHandlerFactory(
+                  (user, given, context) -> {
+                    // Both compared, in constant time: the reply tells nothing about which failed.
+                    if (!(same(user, username) & same(given, password.reveal()))) {
+                      throw new LoginFailedException();
+                    }
+                  }))
+          .requireAuth(true);
+    }
+    this.server = builder.build();
+    CommandHandler commands = server.getCommandHandler();
+    commands.addCommand(new RequireAuthCommandWrapper(new MailCommands.Data(lmtp, inFlight)));
+    if (lmtp) {
+      String greeting = "500 5.5.1 This is an LMTP server: say LHLO";
+      commands.addCommand(new MailCommands.Lhlo(HOST_NAME, maxBytes));
+      commands.addCommand(new MailCommands.Refused("HELO", greeting));
+      commands.addCommand(new MailCommands.Refused("EHLO", greeting));
+      commands.addCommand(new MailCommands.Refused("BDAT", "502 5.5.1 BDAT is not offered"));
+    } else {
+      commands.addCommand(new MailCommands.EndingTransaction(commands.getCommand("BDAT")));
+    }
+  }
+
+  /**
+   * Listens on the configured address.
+   *
+   * @throws IntakeException when the address cannot be bound (in use, not local)
+   */
+  public synchronized void start() {
+    try {
+      server.start();
+      started = true;
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IntakeException(
+          "cannot listen for " + config.protocol().wire() + " on " + config.listen() + ": " + cause,
+          e);
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "{0} listening on {1}",
+        config.protocol().wire(),
+        config.listen().host() + ":" + port());
+  }
+
+  /** The port bound, which differs from the configured one only when that was 0. */
+  public int port() {
+    return server.getPortAllocated();
+  }
+
+  /**
+   * Stops listening. Messages in the middle of DATA get up to 5 seconds to be spooled and
+   * acknowledged; a DATA started meanwhile is refused with 421, and connections still open
+   * afterwards are closed unacknowledged, so their senders keep the message and retry.
+   */
+  public synchronized void stop() {
+    if (!inFlight.close(GRACE)) {
+      LOG.log(System.Logger.Level.WARNING, "closing connections with messages still arriving");
+    }
+    if (started) {
+      server.stop();
+      started = false;
+    }
+  }
+
+  private static InetAddress address(Intake.Smtp config) {
+    try {
+      return InetAddress.getByName(config.listen().host());
+    } catch (UnknownHostException e) {
+      throw new IntakeException("cannot listen on " + config.listen() + ": unknown host", e);
+    }
+  }
+
+  private static boolean same(String given, String expected) {
+    return MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+}
