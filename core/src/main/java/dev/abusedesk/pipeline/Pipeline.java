@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -70,6 +71,12 @@ public final class Pipeline implements AutoCloseable {
    * @param selfAccount the account polled, when known (the Lambda knows it from its ARN)
    */
   public Optional<HealthBackstop> healthBackstop(String owner, Optional<String> selfAccount) {
+    return healthBackstop(owner, selfAccount, DefaultCredentialsProvider.builder().build());
+  }
+
+  /** The Health API backstop, with these credentials. */
+  public Optional<HealthBackstop> healthBackstop(
+      String owner, Optional<String> selfAccount, AwsCredentialsProvider credentials) {
     HealthApi api = config.healthApi();
     if (!api.enabled()) {
       return Optional.empty();
@@ -82,7 +89,7 @@ public final class Pipeline implements AutoCloseable {
         new HealthBackstop(
             new HealthBackstop.Settings(api.organizationView(), api.interval(), selfAccount),
             endpoints,
-            DefaultCredentialsProvider.builder().build(),
+            credentials,
             recorder,
             outbox,
             clock,
