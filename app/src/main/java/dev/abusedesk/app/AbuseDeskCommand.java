@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
       CasesCommand.class,
       CheckConfigCommand.class,
       HashPasswordCommand.class,
-      WarmupCommand.class
+      WarmupCommand.class,
+      LambdaCommand.class,
+      HealthCommand.class,
+      AccountsCommand.class
     })
 final class AbuseDeskCommand {
 

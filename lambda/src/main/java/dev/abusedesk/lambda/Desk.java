@@ -1,5 +1,6 @@
 package dev.abusedesk.lambda;
 
+import dev.abusedesk.aws.Credentials;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
@@ -29,11 +30,7 @@ import java.util.UUID;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -85,7 +82,7 @@ public final class Desk implements Resource, AutoCloseable {
             owner,
             Deliverer.Observer.NONE);
     this.region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-    this.credentials = credentials(env);
+    this.credentials = Credentials.fromEnvironment(env);
   }
 
   /**
@@ -106,8 +103,12 @@ public final class Desk implements Resource, AutoCloseable {
    */
   public static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
     Config config = config(env);
-    Path tmp = Path.of(env.getOrDefault("ABUSEDESK_DATA", System.getProperty("java.io.tmpdir")));
-    Desk desk = new Desk(config, env, clock, new LogSender(out), tmp.resolve("abusedesk"));
+    String data = env.get("ABUSEDESK_DATA");
+    Path dir =
+        data == null || data.isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "abusedesk")
+            : Path.of(data);
+    Desk desk = new Desk(config, env, clock, new LogSender(out), dir);
     Core.getGlobalContext().register(desk);
     return desk;
   }
@@ -150,20 +151,6 @@ public final class Desk implements Resource, AutoCloseable {
                 base ->
                     URI.create(
                         base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
-  }
-
-  /** Credentials from the environment Lambda sets, else the SDK's default chain. */
-  private static AwsCredentialsProvider credentials(Map<String, String> env) {
-    String id = env.get("AWS_ACCESS_KEY_ID");
-    String secret = env.get("AWS_SECRET_ACCESS_KEY");
-    if (id == null || secret == null) {
-      return DefaultCredentialsProvider.builder().build();
-    }
-    String token = env.get("AWS_SESSION_TOKEN");
-    return StaticCredentialsProvider.create(
-        token == null
-            ? AwsBasicCredentials.create(id, secret)
-            : AwsSessionCredentials.create(id, secret, token));
   }
 
   private static String newOwner() {
