@@ -52,6 +52,9 @@ public final class Desk implements Resource, AutoCloseable {
   static final String WORKMAIL_ENDPOINT = "ABUSEDESK_WORKMAIL_ENDPOINT";
   static final String MAIL_BUCKET = "ABUSEDESK_MAIL_BUCKET";
   static final String MAIL_PREFIX = "ABUSEDESK_MAIL_PREFIX";
+  static final String DB_URL = "ABUSEDESK_DB_URL";
+  static final String DB_USER = "ABUSEDESK_DB_USER";
+  static final String DB_PASSWORD = "ABUSEDESK_DB_PASSWORD";
 
   private static final System.Logger LOG = System.getLogger(Desk.class.getName());
   private static Desk shared;
@@ -113,7 +116,41 @@ public final class Desk implements Resource, AutoCloseable {
     return desk;
   }
 
+  /**
+   * The configuration, with the database the deployment names: {@code ABUSEDESK_DB_URL}, {@code
+   * ABUSEDESK_DB_USER} and {@code ABUSEDESK_DB_PASSWORD} (the template sets them from the RDS Proxy
+   * and the Secrets Manager secret) replace the file's {@code storage}.
+   */
   static Config config(Map<String, String> env) {
+    Config config = file(env);
+    String url = env.get(DB_URL);
+    if (url == null || url.isBlank()) {
+      return config;
+    }
+    Storage storage =
+        new Storage(
+            Optional.empty(),
+            Optional.of(url),
+            Optional.ofNullable(env.get(DB_USER)).filter(u -> !u.isBlank()),
+            Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty()).map(Secret::of));
+    return new Config(
+        config.language(),
+        config.timezone(),
+        config.publicUrl(),
+        config.deadlineHours(),
+        storage,
+        config.accounts(),
+        config.receivers(),
+        config.routes(),
+        config.reminders(),
+        config.intake(),
+        config.dashboard(),
+        config.reply(),
+        config.healthApi(),
+        config.logging());
+  }
+
+  private static Config file(Map<String, String> env) {
     Path root = Path.of(env.getOrDefault("LAMBDA_TASK_ROOT", "."));
     String inline = env.get(CONFIG);
     if (inline != null && !inline.isBlank()) {

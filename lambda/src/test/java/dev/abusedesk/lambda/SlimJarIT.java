@@ -37,7 +37,9 @@ class SlimJarIT {
 
   static Map<String, String> env(String databaseUrl, MailStubs stubs, Path dir) {
     return Map.of(
-        "ABUSEDESK_CONFIG", "storage:\n  url: " + databaseUrl + "\n  username: postgres\n",
+        // As the template sets them: the database from the environment, no storage in the file.
+        "ABUSEDESK_DB_URL", databaseUrl,
+        "ABUSEDESK_DB_USER", "postgres",
         "AWS_REGION", "us-east-1",
         "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
         "AWS_SECRET_ACCESS_KEY", "secret",
