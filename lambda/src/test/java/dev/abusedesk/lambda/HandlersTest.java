@@ -1,6 +1,7 @@
 package dev.abusedesk.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.abusedesk.cases.Case;
@@ -233,6 +234,30 @@ class HandlersTest {
     assertThat(answer.path("batchItemFailures").toString())
         .isEqualTo("[{\"itemIdentifier\":\"bad\"}]");
     assertThat(desk.store().list(CaseQuery.all())).hasSize(2);
+  }
+
+  @Test
+  void anEventThatIsNoHealthEventFailsTheInvocationSoLambdaRetriesIt() {
+    byte[] event = Events.bytes("scheduled-tick.json");
+
+    assertThatThrownBy(() -> Events.invoke(new HealthEventHandler(desk), event, CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("holds no report");
+    assertThat(desk.store().list(CaseQuery.all())).isEmpty();
+  }
+
+  @Test
+  void worksOnAfterASnapStartSnapshotAndRestoreAsANewLeaseOwner() {
+    String before = desk.owner();
+
+    desk.beforeCheckpoint(null);
+    desk.afterRestore(null);
+    JsonNode answer =
+        Events.invoke(new SqsHandler(desk), Events.bytes("sqs-health-batch.json"), CLOCK);
+
+    assertThat(desk.owner()).isNotEqualTo(before).startsWith("lambda-");
+    assertThat(answer.path("batchItemFailures")).isEmpty();
+    assertThat(desk.store().list(CaseQuery.all())).hasSize(1);
   }
 
   @Test
