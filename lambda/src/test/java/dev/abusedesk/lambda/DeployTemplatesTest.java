@@ -127,6 +127,10 @@ class DeployTemplatesTest {
             (Map<String, Object>)
                 ((Map<String, Object>) statement.get("Condition")).get("StringEquals"))
         .containsEntry("aws:PrincipalOrgID", Map.of("Ref", "OrganizationId"));
+    assertThat(
+            (Map<String, Object>)
+                ((Map<String, Object>) statement.get("Condition")).get("ForAllValues:StringEquals"))
+        .containsEntry("events:source", List.of("aws.health"));
   }
 
   @Test
