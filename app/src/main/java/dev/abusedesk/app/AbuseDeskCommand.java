@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
       HashPasswordCommand.class,
       RenderCommand.class,
       NotifyTestCommand.class,
+      LambdaCommand.class,
+      HealthCommand.class,
+      AccountsCommand.class,
       WarmupCommand.class
     })
 final class AbuseDeskCommand {

@@ -7,6 +7,7 @@ import dev.abusedesk.spool.FileSpool;
 import dev.abusedesk.spool.SpoolEntry;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,9 @@ import java.util.Objects;
 public final class Recorder {
 
   private static final System.Logger LOG = System.getLogger(Recorder.class.getName());
+
+  /** The spool ID column holds 100; an array's events add {@code #N}. */
+  public static final int MAX_ID = 90;
 
   private final FileSpool spool;
   private final CaseStore store;
@@ -51,25 +55,64 @@ public final class Recorder {
     } catch (IOException e) {
       throw new StoreException("cannot read spooled " + entry.id() + ": " + e.getMessage(), e);
     }
-    if (store.isRecorded(entry.id())) {
-      spool.remove(entry);
-      return new Outcome.Stored(entry, List.of(new Recorded.AlreadyRecorded()));
-    }
-    Parsed parsed = parser.parse(raw, entry.spooledAt());
-    if (parsed instanceof Parsed.Unreadable unreadable) {
-      LOG.log(System.Logger.Level.WARNING, "set aside {0}: {1}", entry.id(), unreadable.reason());
+    Taken taken = record(raw, entry.id(), entry.intake(), entry.spooledAt());
+    if (taken instanceof Taken.Unreadable unreadable) {
       spool.quarantine(entry, unreadable.reason());
       return new Outcome.SetAside(entry, unreadable.reason());
+    }
+    spool.remove(entry);
+    return new Outcome.Stored(entry, ((Taken.Stored) taken).recorded());
+  }
+
+  /** What became of one message recorded without the spool. */
+  public sealed interface Taken permits Taken.Stored, Taken.Unreadable {
+    /** Recorded, or recognised as recorded before. */
+    record Stored(List<Recorded> recorded) implements Taken {
+      public Stored {
+        recorded = List.copyOf(recorded);
+      }
+    }
+
+    /** Holds no report; nothing was recorded. */
+    record Unreadable(String reason) implements Taken {
+      public Unreadable {
+        Objects.requireNonNull(reason, "reason");
+      }
+    }
+  }
+
+  /**
+   * Records one message that is already durable elsewhere (an S3 object, an SQS message, a Health
+   * API answer), under an idempotency key its source gives: recording the same {@code id} again is
+   * {@link Recorded.AlreadyRecorded}, so a retried Lambda invocation never records twice.
+   *
+   * @param id at most 90 characters, stable across retries of the same message
+   * @param readAt stands in for a missing or unreadable date in the message
+   */
+  public Taken record(byte[] raw, String id, String intake, Instant readAt) {
+    Objects.requireNonNull(raw, "raw");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(readAt, "readAt");
+    if (id.isEmpty() || id.length() > MAX_ID) {
+      throw new IllegalArgumentException("an idempotency key has 1 to " + MAX_ID + " characters");
+    }
+    if (store.isRecorded(id)) {
+      return new Taken.Stored(List.of(new Recorded.AlreadyRecorded()));
+    }
+    Parsed parsed = parser.parse(raw, readAt);
+    if (parsed instanceof Parsed.Unreadable unreadable) {
+      LOG.log(System.Logger.Level.WARNING, "set aside {0}: {1}", id, unreadable.reason());
+      return new Taken.Unreadable(unreadable.reason());
     }
     List<Report> reports = ((Parsed.Read) parsed).reports();
     List<Recorded> recorded = new ArrayList<>(reports.size());
     for (int i = 0; i < reports.size(); i++) {
-      // An array of events is one spooled message: each event gets its own stable spool ID.
-      String id = reports.size() == 1 ? entry.id() : entry.id() + "#" + i;
-      recorded.add(store.record(reports.get(i), raw, id, entry.intake()));
+      // An array of events is one message: each event gets its own stable ID.
+      String eventId = reports.size() == 1 ? id : id + "#" + i;
+      recorded.add(store.record(reports.get(i), raw, eventId, intake));
     }
-    spool.remove(entry);
-    return new Outcome.Stored(entry, recorded);
+    return new Taken.Stored(recorded);
   }
 
   /** Records every message waiting in the spool, oldest first. */

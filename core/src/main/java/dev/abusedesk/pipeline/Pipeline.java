@@ -6,6 +6,9 @@ import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.HealthApi;
+import dev.abusedesk.health.HealthBackstop;
+import dev.abusedesk.health.HealthEndpoints;
 import dev.abusedesk.notify.Alerts;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.Dispatcher;
@@ -18,6 +21,9 @@ import dev.abusedesk.spool.FileSpool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Everything after the spool, wired once: record, queue alerts, deliver, remind. The same objects
@@ -32,6 +38,7 @@ public final class Pipeline implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Deliverer deliverer;
   private final ReminderScheduler reminders;
+  private final Clock clock;
 
   public Pipeline(
       Config config,
@@ -52,6 +59,42 @@ public final class Pipeline implements AutoCloseable {
     this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock);
     this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
     this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), clock);
+    this.clock = clock;
+  }
+
+  /**
+   * The Health API backstop, when the configuration enables it: the active Health endpoint found
+   * through DNS (or the configured {@code endpoint}), credentials from the default AWS chain. The
+   * caller runs {@link HealthBackstop#pollOnce()} on its loop, then {@link #queueAlerts()}.
+   *
+   * @param owner this instance, for the job's lease
+   * @param selfAccount the account polled, when known (the Lambda knows it from its ARN)
+   */
+  public Optional<HealthBackstop> healthBackstop(String owner, Optional<String> selfAccount) {
+    return healthBackstop(owner, selfAccount, DefaultCredentialsProvider.builder().build());
+  }
+
+  /** The Health API backstop, with these credentials. */
+  public Optional<HealthBackstop> healthBackstop(
+      String owner, Optional<String> selfAccount, AwsCredentialsProvider credentials) {
+    HealthApi api = config.healthApi();
+    if (!api.enabled()) {
+      return Optional.empty();
+    }
+    HealthEndpoints endpoints =
+        api.endpoint()
+            .map(uri -> HealthEndpoints.fixed(uri, api.region()))
+            .orElseGet(HealthEndpoints::aws);
+    return Optional.of(
+        new HealthBackstop(
+            new HealthBackstop.Settings(api.organizationView(), api.interval(), selfAccount),
+            endpoints,
+            credentials,
+            recorder,
+            outbox,
+            clock,
+            owner,
+            HealthBackstop.Sleeper.THREAD));
   }
 
   public Config config() {

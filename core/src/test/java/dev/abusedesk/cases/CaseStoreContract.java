@@ -122,6 +122,27 @@ public abstract class CaseStoreContract {
   }
 
   @Test
+  void dropsTheBackupRegionCopyOfAGlobalHealthEventAsARedelivery() {
+    // Global events are delivered in us-east-1 and again, flagged backupEvent, in us-west-2.
+    String primary =
+        new String(Fixtures.bytes("health/abuse-copyright-global.json"), StandardCharsets.UTF_8);
+    String backup =
+        primary
+            .replace("7bf73129-1428-4cd3-a780-95db273d1602", "0d5e8f3a-95b1-4c1e-8f0a-3c2d1e0f9a8b")
+            .replace("\"region\": \"global\"", "\"region\": \"us-west-2\"")
+            .replace("\"page\": \"1\",", "\"backupEvent\": true,\n    \"page\": \"1\",");
+    assertThat(backup).contains("backupEvent").contains("us-west-2");
+
+    Recorded first = ingest(backup.getBytes(StandardCharsets.UTF_8));
+    Recorded second = ingest(primary.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(first).isInstanceOf(Recorded.Opened.class);
+    assertThat(second).isInstanceOf(Recorded.Redelivery.class);
+    assertThat(store.list(CaseQuery.all())).hasSize(1);
+    assertThat(store.list(CaseQuery.all()).get(0).reports()).isEqualTo(1);
+  }
+
+  @Test
   void recordsOneSpooledMessageOnceHoweverOftenItIsOffered() {
     byte[] raw = Fixtures.bytes("email/ec2-abuse-dos.eml");
     Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);

@@ -1,0 +1,135 @@
+package dev.abusedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.abusedesk.testing.Fixtures;
+import dev.abusedesk.testing.HealthApiStub;
+import dev.abusedesk.testing.StubHttp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AwsCommandsTest {
+
+  private static final Map<String, String> AWS =
+      Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret");
+
+  @TempDir Path dir;
+
+  @Test
+  void invokesAFunctionWithAnEventFileAndPrintsItsAnswer() {
+    Run run =
+        Run.of(
+            "lambda",
+            "invoke",
+            "--handler",
+            "health-event",
+            "--data-dir",
+            dir.toString(),
+            Fixtures.file("health/abuse-dos.json").toString());
+    Run cases = Run.of("cases", "list", "--data-dir", dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("{\"key\":\"events:1c9a3e6f-7b2d-4d0e-9a41-5f0c8d2e7b11\"")
+        .contains("\"outcome\":\"opened\"");
+    assertThat(run.err()).contains("{\"abusedesk_alert\":");
+    assertThat(cases.out()).contains("20816735");
+  }
+
+  @Test
+  void namesTheHandlersWhenTheOneAskedForDoesNotExist() {
+    Run run =
+        Run.of(
+            "lambda",
+            "invoke",
+            "--handler",
+            "sns",
+            Fixtures.file("health/abuse-dos.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("[health-event, sqs, ses, workmail, tick]");
+  }
+
+  @Test
+  void backfillsFromTheHealthApiWithAProgressBar() throws IOException {
+    try (HealthApiStub api = HealthApiStub.start()) {
+      Instant updated = Instant.now().minus(Duration.ofDays(30));
+      for (int i = 0; i < 3; i++) {
+        api.add(
+            new HealthApiStub.Event(
+                "arn:aws:health:us-east-1::event/ABUSE/AWS_ABUSE_DOS_REPORT/AWS_ABUSE_DOS_REPORT_"
+                    + i,
+                "ABUSE",
+                "AWS_ABUSE_DOS_REPORT",
+                "us-east-1",
+                updated,
+                updated.plusSeconds(i),
+                "open",
+                "Denial of Service (DOS) attack reported.",
+                Map.of("11112222333" + i, List.of("i-0aaaa0000000000" + i))));
+      }
+      Path config = dir.resolve("abusedesk.yaml");
+      Files.writeString(
+          config, "health_api:\n  organization_view: true\n  endpoint: " + api.uri() + "\n");
+
+      Run run =
+          Run.of(
+              AWS,
+              "",
+              "health",
+              "backfill",
+              "--days",
+              "90",
+              "--config",
+              config.toString(),
+              "--data-dir",
+              dir.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).contains("\r[").endsWith("100% 3/3 events\n");
+      assertThat(run.out())
+          .isEqualTo("3 events read, 3 new reports recorded (0 throttled answers waited out)\n");
+    }
+  }
+
+  @Test
+  void syncsTheAccountRegistryFromAwsOrganizations() throws IOException {
+    try (StubHttp organizations =
+        StubHttp.start(
+            request ->
+                StubHttp.Answer.json(
+                    200,
+                    "application/x-amz-json-1.1",
+                    request.header("X-Amz-Target").endsWith("ListAccounts")
+                        ? "{\"Accounts\":[{\"Id\":\"111122223333\",\"Name\":\"web-prod\","
+                            + "\"Status\":\"ACTIVE\"}]}"
+                        : "{\"Tags\":[{\"Key\":\"Customer\",\"Value\":\"Acme\"},"
+                            + "{\"Key\":\"env\",\"Value\":\"prod\"}]}"))) {
+      Path csv = dir.resolve("accounts.csv");
+
+      Run run =
+          Run.of(
+              AWS,
+              "",
+              "accounts",
+              "sync",
+              "--customer-tag",
+              "Customer",
+              "--endpoint",
+              organizations.uri().toString(),
+              "--output",
+              csv.toString());
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(Files.readString(csv))
+          .isEqualTo("id,name,customer,labels\n111122223333,web-prod,Acme,env=prod\n");
+    }
+  }
+}

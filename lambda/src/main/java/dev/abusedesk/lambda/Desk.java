@@ -1,0 +1,299 @@
+package dev.abusedesk.lambda;
+
+import dev.abusedesk.aws.Credentials;
+import dev.abusedesk.cases.Database;
+import dev.abusedesk.cases.Recorder;
+import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.config.Config;
+import dev.abusedesk.config.Secret;
+import dev.abusedesk.config.Storage;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.notify.Sender;
+import dev.abusedesk.pipeline.Pipeline;
+import dev.abusedesk.report.ReportParser;
+import dev.abusedesk.report.SampleReports;
+import dev.abusedesk.spool.FileSpool;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * What every function sets up once, when its container starts: the configuration, the store and the
+ * pipeline, the AWS region and credentials. SnapStart-ready: before a snapshot the parser and JSON
+ * paths are exercised and the database connections closed; after a restore each container takes a
+ * new identity for the store's job leases.
+ *
+ * <p>The environment: {@code ABUSEDESK_CONFIG} holds the YAML itself, or {@code
+ * ABUSEDESK_CONFIG_FILE} names a file (default {@code abusedesk.yaml} in the deployment package);
+ * secrets in it come from environment variables ({@code {env: NAME}}), which the template fills
+ * from Secrets Manager.
+ */
+public final class Desk implements Resource, AutoCloseable {
+
+  static final String CONFIG = "ABUSEDESK_CONFIG";
+  static final String CONFIG_FILE = "ABUSEDESK_CONFIG_FILE";
+  static final String S3_ENDPOINT = "ABUSEDESK_S3_ENDPOINT";
+  static final String WORKMAIL_ENDPOINT = "ABUSEDESK_WORKMAIL_ENDPOINT";
+  static final String MAIL_BUCKET = "ABUSEDESK_MAIL_BUCKET";
+  static final String MAIL_PREFIX = "ABUSEDESK_MAIL_PREFIX";
+  static final String DB_URL = "ABUSEDESK_DB_URL";
+  static final String DB_USER = "ABUSEDESK_DB_USER";
+  static final String DB_PASSWORD = "ABUSEDESK_DB_PASSWORD";
+
+  private static final System.Logger LOG = System.getLogger(Desk.class.getName());
+  private static Desk shared;
+
+  private final Config config;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final SqlCaseStore store;
+  private final Pipeline pipeline;
+  private final Region region;
+  private final AwsCredentialsProvider credentials;
+  private volatile String owner;
+
+  private Desk(Config config, Map<String, String> env, Clock clock, Sender sender, Path tmp) {
+    this.config = config;
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+    this.owner = newOwner();
+    this.store = SqlCaseStore.open(database(config.storage(), tmp), clock);
+    this.pipeline =
+        new Pipeline(
+            config,
+            store,
+            FileSpool.open(tmp, clock),
+            sender,
+            clock,
+            links(config),
+            owner,
+            Deliverer.Observer.NONE);
+    this.region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+    this.credentials = Credentials.fromEnvironment(env);
+  }
+
+  /**
+   * The desk of this container, set up on first use from the process environment: Lambda builds the
+   * handler (and so this) in its init phase, before the first event.
+   */
+  public static synchronized Desk shared() {
+    if (shared == null) {
+      shared = open(System.getenv(), Clock.systemUTC(), System.out);
+    }
+    return shared;
+  }
+
+  /**
+   * A desk from an environment: for the functions, the local runner and tests.
+   *
+   * @param out where console alerts go (standard output, i.e. CloudWatch Logs, in Lambda)
+   */
+  public static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
+    Config config = config(env);
+    String data = env.get("ABUSEDESK_DATA");
+    Path dir =
+        data == null || data.isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "abusedesk")
+            : Path.of(data);
+    Desk desk =
+        new Desk(
+            config,
+            env,
+            clock,
+            new dev.abusedesk.notify.ReceiverSender(
+                new dev.abusedesk.notify.HttpTransport(clock), out, clock),
+            dir);
+    Core.getGlobalContext().register(desk);
+    return desk;
+  }
+
+  /**
+   * The configuration, with the database the deployment names: {@code ABUSEDESK_DB_URL}, {@code
+   * ABUSEDESK_DB_USER} and {@code ABUSEDESK_DB_PASSWORD} (the template sets them from the RDS Proxy
+   * and the Secrets Manager secret) replace the file's {@code storage}.
+   */
+  static Config config(Map<String, String> env) {
+    Config config = file(env);
+    String url = env.get(DB_URL);
+    if (url == null || url.isBlank()) {
+      return config;
+    }
+    Storage storage =
+        new Storage(
+            Optional.empty(),
+            Optional.of(url),
+            Optional.ofNullable(env.get(DB_USER)).filter(u -> !u.isBlank()),
+            Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty()).map(Secret::of));
+    return new Config(
+        config.language(),
+        config.timezone(),
+        config.publicUrl(),
+        config.deadlineHours(),
+        storage,
+        config.accounts(),
+        config.receivers(),
+        config.routes(),
+        config.reminders(),
+        config.intake(),
+        config.dashboard(),
+        config.reply(),
+        config.healthApi(),
+        config.logging());
+  }
+
+  private static Config file(Map<String, String> env) {
+    Path root = Path.of(env.getOrDefault("LAMBDA_TASK_ROOT", "."));
+    String inline = env.get(CONFIG);
+    if (inline != null && !inline.isBlank()) {
+      return Config.parse(inline, root, env);
+    }
+    String file = env.get(CONFIG_FILE);
+    if (file != null && !file.isBlank()) {
+      return Config.load(root.resolve(file), env);
+    }
+    Path packaged = root.resolve("abusedesk.yaml");
+    return Files.isRegularFile(packaged) ? Config.load(packaged, env) : Config.defaults();
+  }
+
+  private static Database database(Storage storage, Path tmp) {
+    if (storage.isPostgres()) {
+      return Database.postgresql(
+          storage.url().orElseThrow(),
+          storage.username().orElse(null),
+          storage.password().map(Secret::reveal).orElse(null));
+    }
+    // Local runs only: the Lambda jar carries the PostgreSQL driver alone.
+    Path file =
+        storage
+            .url()
+            .map(url -> Path.of(url.substring("jdbc:sqlite:".length())))
+            .orElse(storage.dataDir().orElse(tmp).resolve("abusedesk.db"));
+    return Database.sqlite(file);
+  }
+
+  private static dev.abusedesk.notify.Alerts.Links links(Config config) {
+    return caseId ->
+        config
+            .publicUrl()
+            .map(
+                base ->
+                    URI.create(
+                        base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
+  }
+
+  private static String newOwner() {
+    return "lambda-" + UUID.randomUUID();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  public SqlCaseStore store() {
+    return store;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Region region() {
+    return region;
+  }
+
+  AwsCredentialsProvider credentials() {
+    return credentials;
+  }
+
+  /** This container's identity for job leases; new after every SnapStart restore. */
+  String owner() {
+    return owner;
+  }
+
+  Optional<String> env(String name) {
+    return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+  }
+
+  Optional<URI> endpoint(String name) {
+    return env(name).map(URI::create);
+  }
+
+  /** Records one message and queues its alerts; the idempotency key makes a retry a no-op. */
+  Recorder.Taken record(byte[] raw, String key, String intake) {
+    return pipeline.recorder().record(raw, key, intake, clock.instant());
+  }
+
+  /** Queues the alerts of what was recorded, and sends what is due within {@code budget}. */
+  Deliverer.Result alert(Duration budget) {
+    pipeline.queueAlerts();
+    return pipeline.deliver(budget);
+  }
+
+  /**
+   * An idempotency key the store can hold: {@code source:value}, or the value's SHA-256 when it is
+   * too long (an S3 key may have 1024 bytes).
+   */
+  static String key(String source, String value) {
+    String key = source + ":" + value;
+    if (key.length() <= Recorder.MAX_ID) {
+      return key;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return source + ":sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
+  /** Exercises the parser and JSON paths, so that a snapshot holds them compiled and loaded. */
+  void prime() {
+    ReportParser parser = new ReportParser(config.deadline());
+    Instant now = clock.instant();
+    for (String name : SampleReports.names()) {
+      parser.parse(SampleReports.bytes(name), now);
+    }
+    Json.read(Json.write(Json.mapper().createObjectNode().put("primed", true)));
+  }
+
+  @Override
+  public void beforeCheckpoint(Context<? extends Resource> context) {
+    prime();
+    store.reachable(); // loads the JDBC paths, then
+    store.database().close(); // no connection survives into the snapshot
+    LOG.log(System.Logger.Level.INFO, "primed for the snapshot");
+  }
+
+  @Override
+  public void afterRestore(Context<? extends Resource> context) {
+    // Many containers restore the same snapshot: each must lease jobs as itself.
+    owner = newOwner();
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+    store.close();
+  }
+}
