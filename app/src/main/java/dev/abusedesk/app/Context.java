@@ -120,15 +120,28 @@ public final class Context implements AutoCloseable {
     return Database.sqlite(file);
   }
 
-  /** Links into the dashboard, when {@code public_url} says where it is. */
+  /**
+   * Links into the dashboard, when {@code public_url} says where it is: the case page and a signed
+   * acknowledgement link.
+   */
   public dev.abusedesk.notify.Alerts.Links links() {
-    return caseId ->
-        config
-            .publicUrl()
-            .map(
-                base ->
-                    java.net.URI.create(
-                        base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
+    if (config.publicUrl().isEmpty()) {
+      return dev.abusedesk.notify.Alerts.Links.NONE;
+    }
+    String base = config.publicUrl().get().toString().replaceAll("/+$", "");
+    dev.abusedesk.app.desk.AckLinks ack =
+        dev.abusedesk.app.desk.AckLinks.of(config, dataDir, clock);
+    return new dev.abusedesk.notify.Alerts.Links() {
+      @Override
+      public java.util.Optional<java.net.URI> caseLink(long caseId) {
+        return java.util.Optional.of(java.net.URI.create(base + "/dashboard/cases/" + caseId));
+      }
+
+      @Override
+      public java.util.Optional<java.net.URI> ackLink(long caseId) {
+        return ack.link(caseId);
+      }
+    };
   }
 
   /**

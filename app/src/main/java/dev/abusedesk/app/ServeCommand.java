@@ -1,5 +1,9 @@
 package dev.abusedesk.app;
 
+import dev.abusedesk.app.desk.AckLinks;
+import dev.abusedesk.app.desk.Desk;
+import dev.abusedesk.app.desk.ReplyMail;
+import dev.abusedesk.app.desk.SlackActions;
 import dev.abusedesk.app.serve.Daemon;
 import dev.abusedesk.app.serve.Intakes;
 import dev.abusedesk.app.serve.Logs;
@@ -57,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
     Pipeline pipeline = context.pipeline(owner, metrics);
     Daemon daemon = new Daemon(pipeline, context.spool(), intake, clock, owner, metrics);
     Intakes.attach(daemon, context, intake, owner);
+    mountDesk(daemon, context, pipeline, clock);
     if (demo) {
       int loaded = Intakes.loadDemo(context.spool(), clock.instant());
       LOG.log(
@@ -70,6 +75,13 @@ final class ServeCommand implements Callable<Integer> {
         System.Logger.Level.INFO,
         "abusedesk serving; data in {0}; stop with Ctrl-C or SIGTERM",
         context.dataDir().toAbsolutePath());
+    if (intake.http().isPresent()) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "dashboard on http://{0}:{1,number,#}/dashboard",
+          intake.http().get().listen().host(),
+          daemon.httpPort());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -83,5 +95,21 @@ final class ServeCommand implements Callable<Integer> {
                 "abusedesk-stop"));
     stopped.await();
     return 0;
+  }
+
+  /** The response desk and Slack's interactivity endpoint, on the HTTP listener. */
+  static void mountDesk(Daemon daemon, Context context, Pipeline pipeline, Clock clock) {
+    java.util.Optional<ReplyMail> replies =
+        context.config().reply().map(reply -> new ReplyMail(reply, clock));
+    daemon.mount(
+        "/dashboard",
+        new Desk(
+            pipeline,
+            AckLinks.of(context.config(), context.dataDir(), clock),
+            daemon.httpOnLoopback(),
+            clock,
+            daemon::queued,
+            replies));
+    daemon.mount("/slack/actions", new SlackActions(pipeline, clock, daemon::queued));
   }
 }

@@ -9,7 +9,8 @@ public sealed interface Recorded
         Recorded.PageMerged,
         Recorded.Redelivery,
         Recorded.AlreadyRecorded,
-        Recorded.Unrelated {
+        Recorded.Unrelated,
+        Recorded.TeamReply {
 
   /** The report opened a new case. */
   record Opened(Case caseNow, long reportId) implements Recorded {
@@ -37,4 +38,17 @@ public sealed interface Recorded
 
   /** Not an abuse report: kept for audit, no case. */
   record Unrelated(long reportId) implements Recorded {}
+
+  /**
+   * The team's own reply to an AWS mail of a case, BCC'd to the intake: kept for audit without a
+   * case, and the case moved to replied when a reply was due ({@code statusBefore} tells).
+   */
+  record TeamReply(Case caseNow, long reportId, CaseStatus statusBefore, String sender)
+      implements Recorded {
+    public TeamReply {
+      java.util.Objects.requireNonNull(caseNow, "caseNow");
+      java.util.Objects.requireNonNull(statusBefore, "statusBefore");
+      java.util.Objects.requireNonNull(sender, "sender");
+    }
+  }
 }

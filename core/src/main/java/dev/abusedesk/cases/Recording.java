@@ -50,6 +50,12 @@ final class Recording {
       return new Recorded.Redelivery(earlier.get());
     }
     Instant at = effectiveAt(report);
+    Optional<Long> answered = TeamReplies.caseAnswered(c, report);
+    if (answered.isPresent()) {
+      long id = insertReport(null, report, raw, sha256, spoolId, intake, at);
+      keepReportKeys(redelivery, id);
+      return TeamReplies.apply(c, rows, answered.get(), id, report, now);
+    }
     if (!report.isAbuse()) {
       long id = insertReport(null, report, raw, sha256, spoolId, intake, at);
       keepReportKeys(redelivery, id);

@@ -1,8 +1,11 @@
 package dev.abusedesk.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.ReceiverKind;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +38,11 @@ final class SlackBotNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    ObjectNode message = SlackMessage.of(AlertText.of(alert, rendering));
+    AlertText text = AlertText.of(alert, rendering);
+    ObjectNode message = SlackMessage.of(text);
+    if (rendering.threadRef().isEmpty()) {
+      interactive(message, alert, text);
+    }
     message.put("channel", kind.channel()).put("unfurl_links", false).put("unfurl_media", false);
     rendering
         .threadRef()
@@ -66,9 +73,51 @@ final class SlackBotNotifier implements Notifier {
             first.retold(
                 alert.status().awaitsReply() ? first.icon() : "✅",
                 first.texts().statusLead(alert.status(), actor)));
+    interactive(message, alert, first);
     message.put("channel", kind.channel()).put("ts", rendering.threadRef().get());
     return Optional.of(call("chat.update", message));
   }
+
+  /**
+   * With a signing secret, the app can receive button clicks: the acknowledgement link button
+   * becomes a real button ({@code abusedesk_ack}, the case ID as its value) that the daemon's
+   * {@code /slack/actions} endpoint answers. Without one, the link stays.
+   */
+  private void interactive(ObjectNode message, Alert alert, AlertText text) {
+    if (kind.signingSecret().isEmpty()
+        || alert.status() != CaseStatus.OPEN
+        || alert.type() == Alert.Type.TEST) {
+      return;
+    }
+    ArrayNode blocks = (ArrayNode) message.get("blocks");
+    ArrayNode elements = null;
+    for (JsonNode block : blocks) {
+      if ("actions".equals(block.path("type").asText())) {
+        elements = (ArrayNode) block.get("elements");
+      }
+    }
+    if (elements == null) {
+      elements = blocks.addObject().put("type", "actions").putArray("elements");
+    }
+    String ack = alert.ackLink().map(URI::toString).orElse(null);
+    for (int i = elements.size() - 1; i >= 0; i--) {
+      if (elements.get(i).path("url").asText().equals(ack)) {
+        elements.remove(i);
+      }
+    }
+    ObjectNode button = elements.insertObject(0).put("type", "button");
+    button
+        .putObject("text")
+        .put("type", "plain_text")
+        .put("text", text.texts().label(Texts.Label.ACKNOWLEDGE));
+    button
+        .put("action_id", ACK_ACTION)
+        .put("value", Long.toString(alert.caseId()))
+        .put("style", "primary");
+  }
+
+  /** The action the daemon's Slack endpoint acknowledges a case for. */
+  static final String ACK_ACTION = "abusedesk_ack";
 
   private Outgoing.HttpCall call(String method, ObjectNode message) {
     return new Outgoing.HttpCall(

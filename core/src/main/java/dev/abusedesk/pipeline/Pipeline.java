@@ -2,6 +2,7 @@ package dev.abusedesk.pipeline;
 
 import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Outbox;
+import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.cases.SqlOutbox;
@@ -119,8 +120,26 @@ public final class Pipeline implements AutoCloseable {
 
   /** Records what is spooled and queues the alerts of everything recorded. */
   public int recordAndQueue() {
-    recorder.takePending();
-    return dispatcher.queueReportAlerts();
+    int queued = 0;
+    for (Recorder.Outcome outcome : recorder.takePending()) {
+      queued += queueTeamReplies(outcome);
+    }
+    return queued + dispatcher.queueReportAlerts();
+  }
+
+  /** The team's reply BCC'd to the intake moved a case: its receivers hear it like any change. */
+  private int queueTeamReplies(Recorder.Outcome outcome) {
+    int queued = 0;
+    if (outcome instanceof Recorder.Outcome.Stored stored) {
+      for (Recorded recorded : stored.recorded()) {
+        if (recorded instanceof Recorded.TeamReply reply) {
+          queued +=
+              dispatcher.queueStatusChange(
+                  reply.caseNow(), reply.statusBefore(), reply.sender(), "");
+        }
+      }
+    }
+    return queued;
   }
 
   /** Queues the alerts of reports recorded but not yet alerted. */

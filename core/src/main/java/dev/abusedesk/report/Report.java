@@ -100,6 +100,22 @@ public record Report(
     public Channel channel() {
       return Channel.EMAIL;
     }
+
+    /** Whether the sender's address is at an AWS or Amazon domain. */
+    public boolean fromAws() {
+      java.util.regex.Matcher address = ADDRESS.matcher(from);
+      String last = null;
+      while (address.find()) {
+        last = address.group(1);
+      }
+      return last != null && AWS_DOMAIN.matcher(last).matches();
+    }
+
+    private static final java.util.regex.Pattern ADDRESS =
+        java.util.regex.Pattern.compile("[^<>\\s\"@]+@([^<>\\s\"@]+)");
+    private static final java.util.regex.Pattern AWS_DOMAIN =
+        java.util.regex.Pattern.compile(
+            "(?i)(?:[a-z0-9-]+\\.)*(?:amazon\\.com|aws\\.com|amazonaws\\.com)\\.?");
   }
 
   /** The AWS Health event a report came in. */

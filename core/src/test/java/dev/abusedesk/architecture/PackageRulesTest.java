@@ -20,7 +20,8 @@ class PackageRulesTest {
 
   /** The pipeline packages in the order data meets them; each may use only those before it. */
   private static final List<String> PIPELINE =
-      List.of("spool", "report", "cases", "route", "notify", "remind", "health", "pipeline");
+      List.of(
+          "spool", "report", "cases", "route", "notify", "remind", "respond", "health", "pipeline");
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()

@@ -284,6 +284,71 @@ public abstract class CaseStoreContract {
     assertThat(((Recorded.Joined) reminder).caseNow().status()).isEqualTo(CaseStatus.REPLIED);
   }
 
+  private static byte[] teamReply() {
+    try (java.io.InputStream in =
+        CaseStoreContract.class.getResourceAsStream("team-reply-bcc.eml")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theTeamsReplyBccdToTheIntakeMarksTheCaseReplied() {
+    long id = ((Recorded.Opened) ingest("email/ec2-abuse-dos.eml")).caseNow().id();
+
+    Recorded reply = ingest(teamReply());
+
+    assertThat(reply).isInstanceOf(Recorded.TeamReply.class);
+    Recorded.TeamReply teamReply = (Recorded.TeamReply) reply;
+    assertThat(teamReply.caseNow().id()).isEqualTo(id);
+    assertThat(teamReply.statusBefore()).isEqualTo(CaseStatus.OPEN);
+    assertThat(teamReply.caseNow().status()).isEqualTo(CaseStatus.REPLIED);
+    assertThat(teamReply.caseNow().deadline()).isNull();
+    assertThat(teamReply.sender()).isEqualTo("Taro Yamada <taro.yamada@example.co.jp>");
+    assertThat(store.reports(id)).hasSize(1);
+    assertThat(store.history(id))
+        .extracting(CaseEvent::type, CaseEvent::actor, CaseEvent::toStatus)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                CaseEvent.Type.STATUS,
+                "Taro Yamada <taro.yamada@example.co.jp>",
+                CaseStatus.REPLIED));
+  }
+
+  @Test
+  void aReplyToAMailOfNoCaseMovesNothing() {
+    Recorded reply = ingest(teamReply());
+
+    // What the parser makes of it otherwise (its subject and quote read like AWS) is its business.
+    assertThat(reply).isNotInstanceOf(Recorded.TeamReply.class);
+  }
+
+  @Test
+  void aReplyAfterTheCaseWasRepliedIsANoteAndMovesNothing() {
+    long id = ((Recorded.Opened) ingest("email/ec2-abuse-dos.eml")).caseNow().id();
+    store.move(id, CaseStatus.MITIGATED, "hanako", "", NOW);
+
+    Recorded.TeamReply reply = (Recorded.TeamReply) ingest(teamReply());
+
+    assertThat(reply.caseNow().status()).isEqualTo(CaseStatus.MITIGATED);
+    assertThat(store.history(id)).extracting(CaseEvent::type).endsWith(CaseEvent.Type.NOTE);
+  }
+
+  @Test
+  void mailFromAwsInTheThreadIsNeverTakenForTheTeamsReply() {
+    ingest("email/ec2-abuse-dos.eml");
+    String fromAws =
+        new String(teamReply(), StandardCharsets.UTF_8)
+            .replace(
+                "From: Taro Yamada <taro.yamada@example.co.jp>",
+                "From: Amazon EC2 Abuse <ec2-abuse@amazon.com>")
+            .replace("reply-0001", "reply-0002");
+
+    assertThat(ingest(fromAws.getBytes(StandardCharsets.UTF_8)))
+        .isNotInstanceOf(Recorded.TeamReply.class);
+  }
+
   @Test
   void aFinalNotificationIsDueAtOnce() {
     Case c = ((Recorded.Opened) ingest("email/ts-final-notification.eml")).caseNow();

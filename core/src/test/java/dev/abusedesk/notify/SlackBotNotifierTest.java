@@ -51,6 +51,37 @@ class SlackBotNotifierTest {
   }
 
   @Test
+  void withoutASigningSecretTheAcknowledgementStaysALinkButton() {
+    JsonNode first = body(alert, Optional.empty());
+
+    assertThat(first.toString()).contains("/ack/42?sig=0000").doesNotContain("abusedesk_ack");
+  }
+
+  @Test
+  void withASigningSecretTheFirstMessageHasARealAcknowledgeButton() {
+    SlackBotNotifier interactive =
+        new SlackBotNotifier(
+            new ReceiverKind.SlackBot(
+                Secret.of("xoxb-1"),
+                "C0123456789",
+                URI.create("https://slack.example/api/"),
+                Optional.of(Secret.of("signing-secret"))));
+    Rendering rendering =
+        new Rendering(
+            Language.EN, TestReceivers.TOKYO, alert.createdAt(), List.of(), Optional.empty());
+
+    JsonNode first =
+        GoldenRequest.parse(((Outgoing.HttpCall) interactive.render(alert, rendering)).body());
+
+    JsonNode button = first.findValues("elements").get(0).get(0);
+    assertThat(button.path("type").asText()).isEqualTo("button");
+    assertThat(button.path("action_id").asText()).isEqualTo("abusedesk_ack");
+    assertThat(button.path("value").asText()).isEqualTo("42");
+    assertThat(button.has("url")).isFalse();
+    assertThat(first.toString()).doesNotContain("/ack/42?sig=0000");
+  }
+
+  @Test
   void keepsTheMessageTsSoLaterMessagesCanThread() {
     Response ok =
         new Response(

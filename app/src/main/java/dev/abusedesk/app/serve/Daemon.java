@@ -37,6 +37,8 @@ public final class Daemon implements AutoCloseable {
   private final List<Thread> loops = new ArrayList<>();
   private final List<AutoCloseable> listeners = new ArrayList<>();
   private volatile boolean running;
+  private final java.util.Map<String, com.sun.net.httpserver.HttpHandler> mounted =
+      new java.util.LinkedHashMap<>();
   private HttpServer http;
   private ExecutorService httpThreads;
 
@@ -75,6 +77,20 @@ public final class Daemon implements AutoCloseable {
       startHttp(intake.http().get());
     }
     recordSignal.raise(); // anything left in the spool from before
+  }
+
+  /** Serves {@code path} (the dashboard, Slack's actions) on the HTTP listener; before start. */
+  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+    mounted.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+  }
+
+  java.util.Map<String, com.sun.net.httpserver.HttpHandler> mounted() {
+    return mounted;
+  }
+
+  /** Whether the HTTP listener is configured on a loopback address only. */
+  public boolean httpOnLoopback() {
+    return intake.http().map(h -> h.listen().isLoopback()).orElse(true);
   }
 
   /** Registers a listener (SMTP, IMAP) to be stopped first on shutdown. */

@@ -1,0 +1,44 @@
+package dev.abusedesk.app.desk;
+
+import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.Change;
+import dev.abusedesk.pipeline.Pipeline;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * A person's change to a case, from the dashboard, an acknowledgement link or Slack: recorded, then
+ * told to the case's receivers (the thread in chat), then delivery woken.
+ */
+final class Actions {
+
+  private final Pipeline pipeline;
+  private final Clock clock;
+  private final Runnable queued;
+
+  Actions(Pipeline pipeline, Clock clock, Runnable queued) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.queued = Objects.requireNonNull(queued, "queued");
+  }
+
+  Change move(long caseId, CaseStatus to, String actor, String note) {
+    Change change = pipeline.store().move(caseId, to, actor, note, clock.instant());
+    if (change instanceof Change.Done done
+        && pipeline.dispatcher().queueStatusChange(done.caseNow(), done.before(), actor, note)
+            > 0) {
+      queued.run();
+    }
+    return change;
+  }
+
+  Change note(long caseId, String actor, String note) {
+    return pipeline.store().note(caseId, actor, note, clock.instant());
+  }
+
+  /** People's names as the history keeps them: one line, bounded. */
+  static String actor(String name) {
+    String line = name == null ? "" : name.replaceAll("\\p{Cntrl}+", " ").strip();
+    return line.length() > 100 ? line.substring(0, 100) : line;
+  }
+}

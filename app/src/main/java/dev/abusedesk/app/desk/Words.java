@@ -1,0 +1,88 @@
+package dev.abusedesk.app.desk;
+
+import dev.abusedesk.config.Language;
+
+/** The dashboard's own words in English and Japanese; statuses and categories come from notify. */
+enum Words {
+  CASES("Cases", "ケース一覧"),
+  CHARTS("Charts", "グラフ"),
+  LOG_OUT("Log out", "ログアウト"),
+  LOG_IN("Log in", "ログイン"),
+  USER("User", "ユーザー"),
+  PASSWORD("Password or token", "パスワードまたはトークン"),
+  LOGIN_FAILED("Wrong user or password.", "ユーザー名またはパスワードが違います。"),
+  TOO_MANY("Too many attempts; wait five minutes.", "試行回数が多すぎます。5分後にお試しください。"),
+  LOCAL_MODE(
+      "Local mode: no dashboard login is configured, so anyone on this machine acts as \"local\"."
+          + " Set dashboard.users or dashboard.token in the configuration to require a login.",
+      "ローカルモード：ダッシュボードのログインが設定されていないため、このマシン上の誰もが「local」として操作できます。"
+          + "ログインを必須にするには設定ファイルで dashboard.users または dashboard.token を設定してください。"),
+  CLOSED(
+      "The dashboard is closed: it listens beyond loopback and no login is configured. Set"
+          + " dashboard.users (abusedesk hash-password makes the hashes) or dashboard.token in the"
+          + " configuration, then restart.",
+      "ダッシュボードは無効です：ループバック以外で待ち受けており、ログインが設定されていません。"
+          + "設定ファイルで dashboard.users（ハッシュは abusedesk hash-password で作成）または dashboard.token"
+          + " を設定して再起動してください。"),
+  STATUS("Status", "ステータス"),
+  CATEGORY("Category", "種別"),
+  CUSTOMER("Customer", "顧客"),
+  ACCOUNT("Account", "アカウント"),
+  TIME_LEFT("Time left", "残り時間"),
+  OWNER("Owner", "担当者"),
+  ALL("All", "すべて"),
+  FILTER("Filter", "絞り込み"),
+  NO_CASES("No cases.", "ケースはありません。"),
+  CASE("Case", "ケース"),
+  REPORTS("Reports", "通報"),
+  TIMELINE("Timeline", "経緯"),
+  NOTES("Notes", "メモ"),
+  ACTIONS("Actions", "操作"),
+  TAKE("Acknowledge / take ownership", "受領して担当する"),
+  MARK_REPLIED("Mark replied", "返信済みにする"),
+  MARK_MITIGATED("Mark mitigated", "応急処置済みにする"),
+  RESOLVE("Resolve", "解決済みにする"),
+  ADD_NOTE("Add note", "メモを追加"),
+  NOTE("Note (optional)", "メモ（任意）"),
+  DRAFTS("Reply drafts (English, for AWS)", "返信の下書き（AWS宛て、英語）"),
+  COPY("Copy", "コピー"),
+  COPIED("Copied", "コピーしました"),
+  SEND_REPLY("Send to AWS and mark replied", "AWSへ送信して返信済みにする"),
+  PLAYBOOK("First aid", "応急処置"),
+  RAW("Raw message", "元のメッセージ"),
+  RESOURCES("Resources", "リソース"),
+  REGIONS("Regions", "リージョン"),
+  IPS("IP addresses", "IPアドレス"),
+  AWS_CASE("AWS case", "AWSケース"),
+  RECIPIENT_DOMAINS("Complaining domains", "苦情元ドメイン"),
+  AWS_ACTIONS("What AWS did", "AWSの対応"),
+  RECEIVED("Received", "受信"),
+  DEADLINE("Reply due", "返信期限"),
+  OVERDUE("overdue", "期限切れ"),
+  ACK_TITLE("Acknowledge this case?", "このケースを受領しますか？"),
+  ACK_NAME("Your name", "お名前"),
+  ACK_BUTTON("Acknowledge", "受領する"),
+  ACK_DONE(
+      "Acknowledged. The team's chat hears it; reminders stop.", "受領しました。チャットに通知され、リマインダーは止まります。"),
+  ACK_INVALID("This link is not valid.", "このリンクは無効です。"),
+  ACK_EXPIRED(
+      "This link has expired: open the case in the dashboard.",
+      "このリンクは期限切れです。ダッシュボードでケースを開いてください。"),
+  NOT_ALLOWED("That change is not allowed from the case's status.", "現在のステータスからその変更はできません。"),
+  CASES_PER_WEEK_CATEGORY("Cases per week by category", "週ごとのケース数（種別）"),
+  CASES_PER_WEEK_CUSTOMER("Cases per week by customer", "週ごとのケース数（顧客）"),
+  FIRST_REPLY_TIME("Time to first reply (hours) against the 24 h line", "初回返信までの時間（時間）と24時間ライン"),
+  UNREGISTERED("(unregistered)", "（未登録）");
+
+  private final String en;
+  private final String ja;
+
+  Words(String en, String ja) {
+    this.en = en;
+    this.ja = ja;
+  }
+
+  String in(Language language) {
+    return language == Language.JA ? ja : en;
+  }
+}

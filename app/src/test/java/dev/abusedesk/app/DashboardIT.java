@@ -1,0 +1,233 @@
+package dev.abusedesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.abusedesk.config.PasswordHash;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: {@code abusedesk serve --demo} from the packaged jar, Debian's
+ * headless Chromium driven by its own chromedriver (nothing is downloaded). Screenshots go to
+ * {@code target/screenshots}, and to {@code docs/screenshots} with {@code
+ * -Dscreenshots.update=true}.
+ */
+class DashboardIT {
+
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  @TempDir Path dir;
+  Process serve;
+  WebDriver browser;
+  String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    int port = freePort();
+    base = "http://127.0.0.1:" + port;
+    Path config = dir.resolve("abusedesk.yaml");
+    Files.writeString(
+        config,
+        "language: ja\n"
+            + "timezone: Asia/Tokyo\n"
+            + "public_url: "
+            + base
+            + "\n"
+            + "intake:\n"
+            + "  http: {listen: \"127.0.0.1:"
+            + port
+            + "\"}\n"
+            + "  smtp: {listen: \"127.0.0.1:"
+            + freePort()
+            + "\"}\n"
+            + "accounts:\n"
+            + "  - {id: \"111122223333\", name: web-prod, customer: Example Shop}\n"
+            + "  - {id: \"222233334444\", name: mail-relay, customer: Sakura Trading}\n"
+            + "dashboard:\n"
+            + "  users:\n"
+            + "    - {name: hanako, password_hash: \""
+            + PasswordHash.hash("demo-password".toCharArray())
+            + "\"}\n");
+    serve =
+        Launcher.builder(
+                Map.of(),
+                List.of(
+                    "serve",
+                    "--demo",
+                    "--config",
+                    config.toString(),
+                    "--data-dir",
+                    dir.resolve("data").toString()))
+            .redirectOutput(dir.resolve("serve.out").toFile())
+            .redirectError(dir.resolve("serve.err").toFile())
+            .start();
+    waitForLogin();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (serve != null) {
+      serve.destroy();
+      if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+        serve.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aPersonLogsInTakesADemoCaseAndCopiesTheFirstReply() throws Exception {
+    browser.get(base + "/dashboard");
+    browser.findElement(By.id("user")).sendKeys("hanako");
+    browser.findElement(By.id("password")).sendKeys("demo-password");
+    browser.findElement(By.id("login")).click();
+
+    List<WebElement> rows = waitForCases(5);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
+    WebElement countdown = browser.findElement(By.cssSelector(".countdown[data-deadline]"));
+    String before = countdown.getText();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(
+            d ->
+                !d.findElement(By.cssSelector(".countdown[data-deadline]"))
+                    .getText()
+                    .equals(before));
+    assertThat(browser.findElements(By.cssSelector(".countdown.overdue"))).isNotEmpty();
+    screenshot("cases.png");
+
+    String open =
+        browser
+            .findElement(By.xpath("//tr[.//span[contains(@class,'status open')]]//a"))
+            .getAttribute("href");
+    browser.get(open);
+    browser.findElement(By.id("move-acknowledged")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(d -> d.findElement(By.id("owner")).getText().equals("hanako"));
+    assertThat(browser.findElement(By.id("case-status")).getAttribute("class"))
+        .contains("acknowledged");
+
+    ((org.openqa.selenium.chromium.HasCdp) browser)
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            Map.of(
+                "origin",
+                base,
+                "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    By copy = By.id("copy-draft-first-reply");
+    String copied = browser.findElement(copy).getAttribute("data-copied");
+    browser.findElement(copy).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(copy).getText().equals(copied));
+    Object clipboard =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[0];"
+                    + "navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
+    assertThat(String.valueOf(clipboard)).startsWith("Hello AWS Trust & Safety team,");
+    screenshot("case.png");
+
+    browser.get(base + "/dashboard/charts?lang=en");
+    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+    screenshot("charts.png");
+  }
+
+  private List<WebElement> waitForCases(int atLeast) {
+    return new WebDriverWait(browser, Duration.ofSeconds(60))
+        .pollingEvery(Duration.ofSeconds(1))
+        .until(
+            d -> {
+              List<WebElement> rows = d.findElements(By.cssSelector("#cases tbody tr"));
+              if (rows.size() >= atLeast) {
+                return rows;
+              }
+              d.navigate().refresh();
+              return null;
+            });
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
+    Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    if (Boolean.getBoolean("screenshots.update")) {
+      Path docs = Files.createDirectories(Launcher.ROOT.resolve("docs").resolve("screenshots"));
+      Files.copy(shot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private void waitForLogin() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 120; i++) {
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "/dashboard/login")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // Not listening yet.
+      }
+      if (!serve.isAlive()) {
+        throw new IllegalStateException(
+            "serve exited: " + Files.readString(dir.resolve("serve.err")));
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(
+        "serve did not answer: " + Files.readString(dir.resolve("serve.err")));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
