@@ -72,7 +72,9 @@ public final class Daemon implements AutoCloseable {
     loops.add(loop("record", this::recordOnce, recordSignal, Duration.ofSeconds(10)));
     loops.add(loop("deliver", this::deliverOnce, deliverSignal, DELIVERY_POLL));
     loops.add(loop("remind", this::remindOnce, new Signal(), REMIND_EVERY));
+    loops.addAll(periodic);
     loops.forEach(Thread::start);
+    starters.forEach(Runnable::run);
     if (intake.http().isPresent()) {
       startHttp(intake.http().get());
     }
@@ -91,6 +93,19 @@ public final class Daemon implements AutoCloseable {
   /** Whether the HTTP listener is configured on a loopback address only. */
   public boolean httpOnLoopback() {
     return intake.http().map(h -> h.listen().isLoopback()).orElse(true);
+  }
+
+  private final List<Runnable> starters = new ArrayList<>();
+  private final List<Thread> periodic = new ArrayList<>();
+
+  /** Runs {@code starter} when the daemon starts (binding a listener, starting a poller). */
+  public void starting(Runnable starter) {
+    starters.add(Objects.requireNonNull(starter, "starter"));
+  }
+
+  /** Runs {@code work} every {@link #REMIND_EVERY} while the daemon runs. */
+  public void periodic(String name, Runnable work) {
+    periodic.add(loop(name, work, new Signal(), REMIND_EVERY));
   }
 
   /** Registers a listener (SMTP, IMAP) to be stopped first on shutdown. */

@@ -2,16 +2,68 @@ package dev.abusedesk.app.serve;
 
 import dev.abusedesk.app.Context;
 import dev.abusedesk.config.Intake;
+import dev.abusedesk.health.HealthBackstop;
+import dev.abusedesk.health.Poll;
 import dev.abusedesk.spool.FileSpool;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Plugs the configured intakes (SMTP/LMTP, IMAP, SNS verification) into the daemon. */
+/** Plugs the configured intakes (SMTP/LMTP, IMAP, SNS, the Health API) into the daemon. */
 public final class Intakes {
+
+  private static final System.Logger LOG = System.getLogger(Intakes.class.getName());
 
   private Intakes() {}
 
   public static void attach(Daemon daemon, Context context, Intake intake, String owner) {
-    // SMTP/LMTP, IMAP and SNS verification are attached here as they land.
+    Clock clock = context.clock();
+    intake
+        .http()
+        .ifPresent(
+            http -> daemon.snsGate(new SnsIntake(SnsMessages.overHttps(http.snsTopics(), clock))));
+    intake
+        .smtp()
+        .ifPresent(
+            smtp -> {
+              SmtpIntake listener = new SmtpIntake(smtp, context.spool(), daemon::spooled);
+              daemon.starting(listener::start);
+              daemon.listener(listener::stop);
+            });
+    intake
+        .imap()
+        .ifPresent(
+            imap -> {
+              ImapPoller poller =
+                  new ImapPoller(
+                      imap,
+                      context.spool(),
+                      daemon.pipeline().outbox(),
+                      clock,
+                      owner,
+                      daemon::spooled);
+              daemon.starting(poller::start);
+              daemon.listener(poller::stop);
+            });
+    Optional<HealthBackstop> backstop = daemon.pipeline().healthBackstop(owner, Optional.empty());
+    backstop.ifPresent(
+        b ->
+            daemon.periodic(
+                "health-api",
+                () -> {
+                  Poll poll = b.pollOnce();
+                  if (poll instanceof Poll.Polled polled && polled.recorded() > 0) {
+                    daemon.pipeline().queueAlerts();
+                    daemon.queued();
+                  } else if (poll instanceof Poll.NotSubscribed not) {
+                    LOG.log(System.Logger.Level.WARNING, not.message());
+                  } else if (poll instanceof Poll.Unavailable unavailable) {
+                    LOG.log(
+                        System.Logger.Level.WARNING,
+                        "AWS Health API unavailable: {0}",
+                        unavailable.reason());
+                  }
+                }));
   }
 
   public static int loadDemo(FileSpool spool, Instant now) {
