@@ -166,7 +166,7 @@ class HandlersTest {
             console
                 .toString(StandardCharsets.UTF_8)
                 .lines()
-                .filter(l -> l.startsWith("{\"abusedesk_alert\"")))
+                .filter(l -> l.contains("(case #")))
         .hasSize(alerts(desk.pipeline().outbox()).size());
   }
 
