@@ -162,11 +162,7 @@ class HandlersTest {
           .isNotEmpty()
           .isEqualTo(alerts(new dev.abusedesk.cases.SqlOutbox(ingestStore.database())));
     }
-    assertThat(
-            console
-                .toString(StandardCharsets.UTF_8)
-                .lines()
-                .filter(l -> l.contains("(case #")))
+    assertThat(console.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("(case #")))
         .hasSize(alerts(desk.pipeline().outbox()).size());
   }
 
