@@ -45,6 +45,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Also load the bundled sample reports, moved to the present, into ./demo-data.")
   boolean demo;
 
+  @Option(
+      names = "--claim-lease",
+      hidden = true,
+      paramLabel = "DURATION",
+      description = "How long an outbox claim holds before another instance may take it over.")
+  String claimLease = "2m";
+
   @Override
   public Integer call() throws Exception {
     if (demo && common.dataDir == null) {
@@ -58,7 +65,12 @@ final class ServeCommand implements Callable<Integer> {
     Intake intake = common.config == null ? Daemon.defaultIntake() : context.config().intake();
     Metrics metrics = new Metrics();
     String owner = Context.processName();
-    Pipeline pipeline = context.pipeline(owner, metrics);
+    Pipeline pipeline =
+        context
+            .pipeline(owner, metrics)
+            .withLease(
+                dev.abusedesk.config.DurationText.parse(claimLease)
+                    .orElse(dev.abusedesk.notify.Deliverer.LEASE));
     Daemon daemon = new Daemon(pipeline, context.spool(), intake, clock, owner, metrics);
     Intakes.attach(daemon, context, intake, owner);
     mountDesk(daemon, context, pipeline, clock);

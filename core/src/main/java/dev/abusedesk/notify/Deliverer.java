@@ -26,7 +26,8 @@ import java.util.random.RandomGenerator;
  */
 public final class Deliverer implements AutoCloseable {
 
-  static final Duration LEASE = Duration.ofMinutes(2);
+  /** How long a claim holds; a dead instance's claims are taken over after it. */
+  public static final Duration LEASE = Duration.ofMinutes(2);
 
   /** A lane waits at most this long for its receiver's pace before leaving the rest for later. */
   static final Duration MAX_RATE_WAIT = Duration.ofSeconds(20);
@@ -63,6 +64,7 @@ public final class Deliverer implements AutoCloseable {
 
   private final RandomGenerator random;
   private final Observer observer;
+  private Duration lease = LEASE;
   private final ExecutorService lanes = Executors.newCachedThreadPool(Deliverer::daemon);
 
   public Deliverer(
@@ -76,6 +78,15 @@ public final class Deliverer implements AutoCloseable {
     this.limits = new RateLimits();
     this.random = RandomGenerator.getDefault();
     config.receivers().forEach(r -> receivers.put(r.name(), r));
+  }
+
+  /** A shorter or longer claim lease than {@link #LEASE}. */
+  public Deliverer withLease(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    this.lease = lease;
+    return this;
   }
 
   private static Thread daemon(Runnable r) {
@@ -94,7 +105,7 @@ public final class Deliverer implements AutoCloseable {
     int retried = 0;
     int failed = 0;
     while (clock.instant().isBefore(stop)) {
-      List<Outbox.Item> items = outbox.claim(owner, clock.instant(), LEASE, BATCH);
+      List<Outbox.Item> items = outbox.claim(owner, clock.instant(), lease, BATCH);
       if (items.isEmpty()) {
         break;
       }

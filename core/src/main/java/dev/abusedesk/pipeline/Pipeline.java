@@ -147,6 +147,12 @@ public final class Pipeline implements AutoCloseable {
     return dispatcher.queueReportAlerts();
   }
 
+  /** Claims outbox messages for {@code lease} instead of the default two minutes. */
+  public Pipeline withLease(Duration lease) {
+    deliverer.withLease(lease);
+    return this;
+  }
+
   /** Sends what is due, for up to {@code budget}. */
   public Deliverer.Result deliver(Duration budget) {
     return deliverer.deliverDue(budget);

@@ -52,10 +52,15 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   void ingest(byte[] raw) {
+    spoolOnly(raw);
+    pipeline.recordAndQueue();
+  }
+
+  /** Spools without recording: many messages are then recorded in one go. */
+  void spoolOnly(byte[] raw) {
     if (!(spool.put(raw, "pipe") instanceof Spooled.Accepted)) {
       throw new IllegalStateException("not spooled");
     }
-    pipeline.recordAndQueue();
   }
 
   @Override

@@ -1,0 +1,94 @@
+package dev.abusedesk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Real {@code ./abusedesk serve} processes for end-to-end tests. */
+final class Daemons {
+
+  private Daemons() {}
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts {@code serve} and waits until its HTTP health check answers. */
+  static Process start(Path config, Path dataDir, int httpPort, Path log, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("serve", "--config", config.toString(), "--data-dir", dataDir.toString()));
+    args.addAll(List.of(extra));
+    try {
+      Process p =
+          Launcher.builder(Map.of(), args)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < until) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("serve exited with " + p.exitValue() + "; see " + log);
+        }
+        if (get(httpPort, "/healthz") > 0) {
+          return p;
+        }
+        Thread.sleep(100);
+      }
+      p.destroyForcibly();
+      throw new IllegalStateException("serve did not start; see " + log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The status of a GET, or -1 when nothing answers. */
+  static int get(int port, String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  static String body(int port, String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}
