@@ -39,7 +39,7 @@ class AwsCommandsTest {
     assertThat(run.out())
         .startsWith("{\"key\":\"events:1c9a3e6f-7b2d-4d0e-9a41-5f0c8d2e7b11\"")
         .contains("\"outcome\":\"opened\"");
-    assertThat(run.err()).contains("{\"abusedesk_alert\":");
+    assertThat(run.err()).contains("New AWS abuse report");
     assertThat(cases.out()).contains("20816735");
   }
 
