@@ -131,6 +131,7 @@ class DashboardIT {
     WebElement countdown = browser.findElement(By.cssSelector(".countdown[data-deadline]"));
     String before = countdown.getText();
     new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d ->
                 !d.findElement(By.cssSelector(".countdown[data-deadline]"))
@@ -146,6 +147,7 @@ class DashboardIT {
     browser.get(open);
     browser.findElement(By.id("move-acknowledged")).click();
     new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(By.id("owner")).getText().equals("hanako"));
     assertThat(browser.findElement(By.id("case-status")).getAttribute("class"))
         .contains("acknowledged");
@@ -162,6 +164,7 @@ class DashboardIT {
     String copied = browser.findElement(copy).getAttribute("data-copied");
     browser.findElement(copy).click();
     new WebDriverWait(browser, Duration.ofSeconds(5))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(d -> d.findElement(copy).getText().equals(copied));
     Object clipboard =
