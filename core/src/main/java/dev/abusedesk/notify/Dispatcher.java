@@ -123,9 +123,11 @@ public final class Dispatcher {
   private static List<Outbox.Enqueue> items(
       Alert alert, List<String> receivers, String dedupKey, Instant now) {
     String payload = AlertJson.write(alert);
+    // Keys are per case: two cases due at the same instant have reminders of their own.
+    String key = "case:" + alert.caseId() + ":" + dedupKey;
     List<Outbox.Enqueue> items = new ArrayList<>(receivers.size());
     for (String receiver : receivers) {
-      items.add(new Outbox.Enqueue(alert.caseId(), receiver, dedupKey, payload, now));
+      items.add(new Outbox.Enqueue(alert.caseId(), receiver, key, payload, now));
     }
     return items;
   }

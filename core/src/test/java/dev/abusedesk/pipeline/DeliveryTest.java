@@ -203,6 +203,35 @@ class DeliveryTest {
     }
   }
 
+  @Test
+  void escalatesEveryCaseDueAtTheSameMomentOnce() {
+    answerLikeTheTools();
+    chat.on("/pager", Answer.of(200, "ok"));
+    String yaml =
+        issueExample("")
+                .replace(
+                    "[ops-slack, ops-hook, ops-teams, ops-gchat, ops-discord, ops-chatwork]",
+                    "[ops-slack]")
+            + "reminders: {escalation_receivers: [pager]}\n";
+    yaml =
+        yaml.replace(
+            "receivers:\n",
+            "receivers:\n  - name: pager\n    webhook: {url: \"" + chat.uri("/pager") + "\"}\n");
+    // Both notices were sent at 2025-10-14T03:12:40Z: due at the same instant.
+    clock.set(Instant.parse("2025-10-14T23:30:00Z"));
+    try (PipelineHarness h = new PipelineHarness(dir, yaml, clock, "one")) {
+      h.ingest(variant(1));
+      h.ingest(variant(2));
+      int queued = h.pipeline.remind();
+      int again = h.pipeline.remind();
+      h.pipeline.deliver(Duration.ofSeconds(30));
+
+      assertThat(queued).isEqualTo(4); // an escalation per case, to ops-slack and the pager
+      assertThat(again).isZero();
+      assertThat(chat.requests("/pager")).hasSize(2);
+    }
+  }
+
   /** The DoS notice as a new, separate AWS case. */
   private static byte[] variant(int i) {
     String number = Integer.toString(40_000_000 + i);
