@@ -150,7 +150,12 @@ public final class Context implements AutoCloseable {
    * @param owner names this process in outbox claims and job leases
    */
   public Pipeline pipeline(String owner, Deliverer.Observer observer) {
-    Sender sender = new ReceiverSender(new HttpTransport(clock), System.out, clock);
+    return pipeline(owner, observer, System.out);
+  }
+
+  /** The pipeline, with console alerts going to {@code console}. */
+  public Pipeline pipeline(String owner, Deliverer.Observer observer, java.io.PrintStream console) {
+    Sender sender = new ReceiverSender(() -> new HttpTransport(clock), console, clock);
     return new Pipeline(
         config, (SqlCaseStore) store(), spool(), sender, clock, links(), owner, observer);
   }

@@ -3,6 +3,8 @@ package dev.abusedesk.app;
 import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.notify.Deliverer;
+import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportJson;
@@ -45,13 +47,20 @@ final class WarmupCommand implements Callable<Integer> {
     try {
       CommonOptions options = new CommonOptions();
       options.dataDir = scratch;
-      try (Context context = Context.of(options, Map.of(), Clock.systemUTC())) {
+      java.io.PrintStream nowhere =
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true);
+      try (Context context = Context.of(options, Map.of(), Clock.systemUTC());
+          Pipeline pipeline =
+              context.pipeline(Context.processName(), Deliverer.Observer.NONE, nowhere)) {
+        // What `ingest` does: spool, record, queue the alerts, deliver (to the console here).
         for (String name : SampleReports.names()) {
           Spooled spooled = context.spool().put(SampleReports.bytes(name), "pipe");
           if (spooled instanceof Spooled.Accepted accepted) {
-            context.recorder().take(accepted.entry());
+            pipeline.recorder().take(accepted.entry());
           }
         }
+        pipeline.queueAlerts();
+        pipeline.deliver(java.time.Duration.ofSeconds(10));
         lines += CaseJson.list(context.store().list(CaseQuery.all()), Instant.EPOCH).length();
       }
     } finally {

@@ -16,22 +16,41 @@ public final class ReceiverSender implements Sender {
 
   private static final System.Logger LOG = System.getLogger(ReceiverSender.class.getName());
 
-  private final HttpTransport http;
+  private final java.util.function.Supplier<HttpTransport> http;
+  private HttpTransport client;
   private final PrintStream console;
   private final Clock clock;
   private final Map<String, Transport> transports = new ConcurrentHashMap<>();
 
   public ReceiverSender(HttpTransport http, PrintStream console, Clock clock) {
+    this(() -> http, console, clock);
+    Objects.requireNonNull(http, "http");
+  }
+
+  /**
+   * With the HTTP client made on first use: creating one loads the TLS stack and the trust store,
+   * which a mail-pipe run that sends nothing (or only to the console) should not pay for.
+   */
+  public ReceiverSender(
+      java.util.function.Supplier<HttpTransport> http, PrintStream console, Clock clock) {
     this.http = Objects.requireNonNull(http, "http");
     this.console = Objects.requireNonNull(console, "console");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  private synchronized HttpTransport http() {
+    if (client == null) {
+      client = http.get();
+    }
+    return client;
   }
 
   @Override
   public Delivery send(Receiver receiver, Alert alert, Rendering rendering) {
     Transport transport =
         transports.computeIfAbsent(
-            receiver.name(), name -> Transport.forKind(receiver.kind(), http, console, clock));
+            receiver.name(),
+            name -> Transport.forKind(receiver.kind(), this::http, console, clock));
     Delivery delivery = transport.send(transport.notifier().render(alert, rendering));
     if (delivery instanceof Delivery.Sent && alert.type() == Alert.Type.STATUS) {
       transport

@@ -18,12 +18,15 @@ import java.util.Optional;
 public final class Transport {
 
   private final Notifier notifier;
-  private final HttpTransport http;
+  private final java.util.function.Supplier<HttpTransport> http;
   private final Optional<SmtpTransport> smtp;
   private final PrintStream console;
 
   private Transport(
-      Notifier notifier, HttpTransport http, Optional<SmtpTransport> smtp, PrintStream console) {
+      Notifier notifier,
+      java.util.function.Supplier<HttpTransport> http,
+      Optional<SmtpTransport> smtp,
+      PrintStream console) {
     this.notifier = notifier;
     this.http = Objects.requireNonNull(http, "http");
     this.smtp = smtp;
@@ -32,6 +35,16 @@ public final class Transport {
 
   public static Transport forKind(
       ReceiverKind kind, HttpTransport http, PrintStream console, Clock clock) {
+    Objects.requireNonNull(http, "http");
+    return forKind(kind, () -> http, console, clock);
+  }
+
+  /** With the HTTP client asked for only when an HTTP message is sent. */
+  public static Transport forKind(
+      ReceiverKind kind,
+      java.util.function.Supplier<HttpTransport> http,
+      PrintStream console,
+      Clock clock) {
     Optional<SmtpTransport> smtp =
         kind instanceof ReceiverKind.Email email
             ? Optional.of(new SmtpTransport(email, clock))
@@ -46,7 +59,7 @@ public final class Transport {
   /** Delivers a message this transport's notifier rendered. */
   public Delivery send(Outgoing outgoing) {
     if (outgoing instanceof Outgoing.HttpCall call) {
-      return http.send(call, notifier);
+      return http.get().send(call, notifier);
     }
     if (outgoing instanceof Outgoing.MailMessage mail) {
       return smtp.orElseThrow(() -> new IllegalStateException("mail for a receiver without SMTP"))
