@@ -5,8 +5,6 @@ import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.config.Config;
-import dev.abusedesk.config.Secret;
-import dev.abusedesk.config.Storage;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -105,19 +103,7 @@ public final class Context implements AutoCloseable {
   }
 
   private Database database() {
-    Storage storage = config.storage();
-    if (storage.isPostgres()) {
-      return Database.postgresql(
-          storage.url().orElseThrow(),
-          storage.username().orElse(null),
-          storage.password().map(Secret::reveal).orElse(null));
-    }
-    Path file =
-        storage
-            .url()
-            .map(url -> Path.of(url.substring("jdbc:sqlite:".length())))
-            .orElse(dataDir.resolve("abusedesk.db"));
-    return Database.sqlite(file);
+    return Database.of(config.storage(), dataDir.resolve("abusedesk.db"));
   }
 
   /**

@@ -75,6 +75,24 @@ public final class Database implements AutoCloseable {
         "SQLite " + file.toAbsolutePath());
   }
 
+  /**
+   * The database a configuration names: PostgreSQL when {@code storage.url} says so, else SQLite at
+   * that URL's file or at {@code defaultFile}.
+   */
+  public static Database of(dev.abusedesk.config.Storage storage, Path defaultFile) {
+    if (storage.isPostgres()) {
+      return postgresql(
+          storage.url().orElseThrow(),
+          storage.username().orElse(null),
+          storage.password().map(dev.abusedesk.config.Secret::reveal).orElse(null));
+    }
+    return sqlite(
+        storage
+            .url()
+            .map(url -> Path.of(url.substring("jdbc:sqlite:".length())))
+            .orElse(defaultFile));
+  }
+
   /** A PostgreSQL server shared by several instances. */
   public static Database postgresql(String url, String username, String password) {
     Properties properties = new Properties();

@@ -57,23 +57,7 @@ final class HealthParser {
     String excerpt = Complaints.normalise(description, 2000);
 
     if (category.isEmpty()) {
-      return new Report(
-          Kind.NOT_ABUSE,
-          null,
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          null,
-          List.of(),
-          receivedAt,
-          null,
-          SenderVerified.UNKNOWN,
-          Complaint.NONE,
-          List.of(),
-          excerpt,
-          origin,
-          false);
+      return Report.notAbuse(receivedAt, SenderVerified.UNKNOWN, excerpt, origin, false);
     }
 
     TreeSet<String> accounts = new TreeSet<>();

@@ -129,23 +129,7 @@ final class MailParser {
     String description = Complaints.normalise(split.aws(), 2000);
     boolean abuse = looksLikeAws(from, subject, split.aws());
     if (!abuse) {
-      return new Report(
-          Kind.NOT_ABUSE,
-          null,
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          null,
-          List.of(),
-          receivedAt,
-          null,
-          verified,
-          Complaint.NONE,
-          List.of(),
-          description,
-          origin,
-          mail.truncated());
+      return Report.notAbuse(receivedAt, verified, description, origin, mail.truncated());
     }
 
     Complaint complaint =

@@ -60,6 +60,32 @@ public record Report(
     Objects.requireNonNull(origin, "origin");
   }
 
+  /** A mail or event that is not an abuse report: kept for audit, naming nothing. */
+  public static Report notAbuse(
+      Instant receivedAt,
+      SenderVerified senderVerified,
+      String description,
+      Origin origin,
+      boolean truncated) {
+    return new Report(
+        Kind.NOT_ABUSE,
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        receivedAt,
+        null,
+        senderVerified,
+        Complaint.NONE,
+        List.of(),
+        description,
+        origin,
+        truncated);
+  }
+
   public Channel channel() {
     return origin.channel();
   }

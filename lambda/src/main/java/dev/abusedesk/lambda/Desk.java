@@ -172,19 +172,8 @@ public final class Desk implements Resource, AutoCloseable {
   }
 
   private static Database database(Storage storage, Path tmp) {
-    if (storage.isPostgres()) {
-      return Database.postgresql(
-          storage.url().orElseThrow(),
-          storage.username().orElse(null),
-          storage.password().map(Secret::reveal).orElse(null));
-    }
-    // Local runs only: the Lambda jar carries the PostgreSQL driver alone.
-    Path file =
-        storage
-            .url()
-            .map(url -> Path.of(url.substring("jdbc:sqlite:".length())))
-            .orElse(storage.dataDir().orElse(tmp).resolve("abusedesk.db"));
-    return Database.sqlite(file);
+    // Local runs may use SQLite; the Lambda jar carries the PostgreSQL driver alone.
+    return Database.of(storage, storage.dataDir().orElse(tmp).resolve("abusedesk.db"));
   }
 
   private static dev.abusedesk.notify.Alerts.Links links(Config config) {
