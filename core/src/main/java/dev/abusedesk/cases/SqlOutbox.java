@@ -138,7 +138,7 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public void sent(long id, Instant at) {
-    update(
+    execute(
         "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
             + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ?",
         at.toEpochMilli(),
@@ -147,7 +147,7 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public void release(long id, Instant dueAt) {
-    update(
+    execute(
         "UPDATE outbox SET due_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
         dueAt.toEpochMilli(),
         id);
@@ -155,36 +155,22 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public void retry(long id, Instant dueAt, String error) {
-    db.transaction(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ?,"
-                      + " claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
-            p.setLong(1, dueAt.toEpochMilli());
-            p.setString(2, bounded(error));
-            p.setLong(3, id);
-            p.executeUpdate();
-          }
-          return null;
-        });
+    execute(
+        "UPDATE outbox SET due_at = ?, attempts = attempts + 1, last_error = ?,"
+            + " claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+        dueAt.toEpochMilli(),
+        bounded(error),
+        id);
   }
 
   @Override
   public void failed(long id, Instant at, String error) {
-    db.transaction(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE outbox SET status = 'failed', sent_at = ?, attempts = attempts + 1,"
-                      + " last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
-            p.setLong(1, at.toEpochMilli());
-            p.setString(2, bounded(error));
-            p.setLong(3, id);
-            p.executeUpdate();
-          }
-          return null;
-        });
+    execute(
+        "UPDATE outbox SET status = 'failed', sent_at = ?, attempts = attempts + 1,"
+            + " last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+        at.toEpochMilli(),
+        bounded(error),
+        id);
   }
 
   @Override
@@ -280,19 +266,12 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public void keepThreadRef(long caseId, String receiver, String ref) {
-    db.transaction(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO threads (case_id, receiver, ref) VALUES (?, ?, ?)"
-                      + " ON CONFLICT (case_id, receiver) DO NOTHING")) {
-            p.setLong(1, caseId);
-            p.setString(2, receiver);
-            p.setString(3, bounded(ref));
-            p.executeUpdate();
-          }
-          return null;
-        });
+    execute(
+        "INSERT INTO threads (case_id, receiver, ref) VALUES (?, ?, ?)"
+            + " ON CONFLICT (case_id, receiver) DO NOTHING",
+        caseId,
+        receiver,
+        bounded(ref));
   }
 
   @Override
@@ -337,28 +316,27 @@ public final class SqlOutbox implements Outbox {
 
   @Override
   public void keepCursor(String name, String value, Instant at) {
-    db.transaction(
-        c -> {
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "INSERT INTO cursors (name, cursor_value, updated_at) VALUES (?, ?, ?)"
-                      + " ON CONFLICT (name) DO UPDATE SET cursor_value = excluded.cursor_value,"
-                      + " updated_at = excluded.updated_at")) {
-            p.setString(1, name);
-            p.setString(2, value);
-            p.setLong(3, at.toEpochMilli());
-            p.executeUpdate();
-          }
-          return null;
-        });
+    execute(
+        "INSERT INTO cursors (name, cursor_value, updated_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (name) DO UPDATE SET cursor_value = excluded.cursor_value,"
+            + " updated_at = excluded.updated_at",
+        name,
+        value,
+        at.toEpochMilli());
   }
 
-  private void update(String sql, long first, long id) {
+  /** One statement in its own transaction; parameters are longs and strings. */
+  private void execute(String sql, Object... parameters) {
     db.transaction(
         c -> {
           try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setLong(1, first);
-            p.setLong(2, id);
+            for (int i = 0; i < parameters.length; i++) {
+              if (parameters[i] instanceof Long number) {
+                p.setLong(i + 1, number);
+              } else {
+                p.setString(i + 1, (String) parameters[i]);
+              }
+            }
             p.executeUpdate();
           }
           return null;
