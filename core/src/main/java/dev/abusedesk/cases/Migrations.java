@@ -22,14 +22,21 @@ final class Migrations {
   private Migrations() {}
 
   /** Append only: a released script never changes. */
-  static final List<String> SCRIPTS = List.of("V1__cases.sql", "V2__outbox.sql");
+  static final List<String> SCRIPTS =
+      List.of("V1__cases.sql", "V2__outbox.sql", "V3__outbox_kind.sql");
 
   private static final Map<Database.Dialect, Map<String, String>> PLACEHOLDERS =
       Map.of(
           Database.Dialect.SQLITE,
-          Map.of("${id}", "INTEGER PRIMARY KEY AUTOINCREMENT", "${blob}", "BLOB"),
+          Map.of(
+              "${id}", "INTEGER PRIMARY KEY AUTOINCREMENT",
+              "${blob}", "BLOB",
+              "${payload_type}", "json_extract(payload, '$.type')"),
           Database.Dialect.POSTGRESQL,
-          Map.of("${id}", "BIGSERIAL PRIMARY KEY", "${blob}", "BYTEA"));
+          Map.of(
+              "${id}", "BIGSERIAL PRIMARY KEY",
+              "${blob}", "BYTEA",
+              "${payload_type}", "CAST(payload AS json) ->> 'type'"));
 
   static void apply(Database database, java.time.Clock clock) {
     database.exclusive(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,16 +33,17 @@ public final class SqlOutbox implements Outbox {
     int added = 0;
     try (PreparedStatement p =
         c.prepareStatement(
-            "INSERT INTO outbox (case_id, receiver, dedup_key, payload, status, attempts,"
-                + " created_at, due_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
+            "INSERT INTO outbox (case_id, receiver, dedup_key, kind, payload, status, attempts,"
+                + " created_at, due_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)"
                 + " ON CONFLICT (receiver, dedup_key) DO NOTHING")) {
       for (Enqueue item : items) {
         p.setLong(1, item.caseId());
         p.setString(2, item.receiver());
         p.setString(3, item.dedupKey());
-        p.setString(4, item.payload());
-        p.setLong(5, item.dueAt().toEpochMilli());
+        p.setString(4, item.kind());
+        p.setString(5, item.payload());
         p.setLong(6, item.dueAt().toEpochMilli());
+        p.setLong(7, item.dueAt().toEpochMilli());
         added += p.executeUpdate();
       }
     }
@@ -76,13 +78,19 @@ public final class SqlOutbox implements Outbox {
         });
   }
 
+  /** Due, unclaimed, and not behind an earlier pending message of its case to its receiver. */
+  private static final String CLAIMABLE =
+      " o.status = 'pending' AND o.due_at <= ?"
+          + " AND (o.claimed_until IS NULL OR o.claimed_until < ?)"
+          + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id"
+          + " AND e.receiver = o.receiver AND e.status = 'pending' AND e.id < o.id)";
+
   @Override
-  public List<Item> claim(String owner, Instant now, Duration lease, int limit) {
+  public List<Item> claim(Claim claim) {
     String candidates =
-        "SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.due_at <= ?"
-            + " AND (o.claimed_until IS NULL OR o.claimed_until < ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.case_id = o.case_id"
-            + " AND e.receiver = o.receiver AND e.status = 'pending' AND e.id < o.id)"
+        "SELECT o.id FROM outbox o WHERE o.receiver = ? AND"
+            + CLAIMABLE
+            + (claim.kind().isPresent() ? " AND o.kind = ?" : "")
             + " ORDER BY o.due_at, o.id LIMIT ?";
     return db.transaction(
         c -> {
@@ -92,9 +100,14 @@ public final class SqlOutbox implements Outbox {
                   ? candidates + " FOR UPDATE OF o SKIP LOCKED"
                   : candidates;
           try (PreparedStatement p = c.prepareStatement(select)) {
-            p.setLong(1, now.toEpochMilli());
-            p.setLong(2, now.toEpochMilli());
-            p.setInt(3, limit);
+            int i = 1;
+            p.setString(i++, claim.receiver());
+            p.setLong(i++, claim.now().toEpochMilli());
+            p.setLong(i++, claim.now().toEpochMilli());
+            if (claim.kind().isPresent()) {
+              p.setString(i++, claim.kind().get());
+            }
+            p.setInt(i, claim.limit());
             try (ResultSet r = p.executeQuery()) {
               while (r.next()) {
                 ids.add(r.getLong(1));
@@ -104,19 +117,19 @@ public final class SqlOutbox implements Outbox {
           if (ids.isEmpty()) {
             return List.of();
           }
-          String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+          String in = in(ids);
           try (PreparedStatement p =
               c.prepareStatement(
                   "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN (" + in + ")")) {
-            p.setString(1, owner);
-            p.setLong(2, now.plus(lease).toEpochMilli());
+            p.setString(1, claim.owner());
+            p.setLong(2, claim.now().plus(claim.lease()).toEpochMilli());
             p.executeUpdate();
           }
           List<Item> items = new ArrayList<>();
           try (PreparedStatement p =
                   c.prepareStatement(
-                      "SELECT id, case_id, receiver, dedup_key, payload, attempts, created_at"
-                          + " FROM outbox WHERE id IN ("
+                      "SELECT id, case_id, receiver, dedup_key, kind, payload, attempts,"
+                          + " created_at FROM outbox WHERE id IN ("
                           + in
                           + ") ORDER BY due_at, id");
               ResultSet r = p.executeQuery()) {
@@ -127,12 +140,57 @@ public final class SqlOutbox implements Outbox {
                       r.getLong(2),
                       r.getString(3),
                       r.getString(4),
-                      r.getString(5),
-                      r.getInt(6),
-                      Instant.ofEpochMilli(r.getLong(7))));
+                      Objects.requireNonNullElse(r.getString(5), ""),
+                      r.getString(6),
+                      r.getInt(7),
+                      Instant.ofEpochMilli(r.getLong(8))));
             }
           }
           return items;
+        });
+  }
+
+  @Override
+  public Set<String> receiversDue(Instant now) {
+    return db.transaction(
+        c -> {
+          Set<String> receivers = new java.util.TreeSet<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT DISTINCT receiver FROM outbox o WHERE o.status = 'pending'"
+                      + " AND o.due_at <= ? AND (o.claimed_until IS NULL OR o.claimed_until < ?)")) {
+            p.setLong(1, now.toEpochMilli());
+            p.setLong(2, now.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                receivers.add(r.getString(1));
+              }
+            }
+          }
+          return receivers;
+        });
+  }
+
+  @Override
+  public Map<String, Integer> claimable(String receiver, Instant now) {
+    return db.transaction(
+        c -> {
+          Map<String, Integer> counts = new java.util.TreeMap<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT o.kind, COUNT(*) FROM outbox o WHERE o.receiver = ? AND"
+                      + CLAIMABLE
+                      + " GROUP BY o.kind")) {
+            p.setString(1, receiver);
+            p.setLong(2, now.toEpochMilli());
+            p.setLong(3, now.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                counts.put(Objects.requireNonNullElse(r.getString(1), ""), r.getInt(2));
+              }
+            }
+          }
+          return counts;
         });
   }
 
@@ -143,6 +201,30 @@ public final class SqlOutbox implements Outbox {
             + " claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = ?",
         at.toEpochMilli(),
         id);
+  }
+
+  @Override
+  public void sentInDigest(List<Long> ids, Instant at) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    execute(
+        "UPDATE outbox SET status = 'sent', sent_as = 'digest', sent_at = ?,"
+            + " attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL"
+            + " WHERE id IN ("
+            + in(ids)
+            + ")",
+        at.toEpochMilli());
+  }
+
+  @Override
+  public void release(List<Long> ids) {
+    if (!ids.isEmpty()) {
+      execute(
+          "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id IN ("
+              + in(ids)
+              + ")");
+    }
   }
 
   @Override
@@ -188,14 +270,14 @@ public final class SqlOutbox implements Outbox {
           List<Entry> entries = new ArrayList<>();
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT id, case_id, receiver, dedup_key, status, attempts, created_at, due_at,"
-                      + " sent_at, last_error FROM outbox"
+                  "SELECT id, case_id, receiver, dedup_key, kind, sent_as, status, attempts,"
+                      + " created_at, due_at, sent_at, last_error FROM outbox"
                       + where
                       + " ORDER BY id DESC LIMIT ?")) {
             p.setInt(1, limit);
             try (ResultSet r = p.executeQuery()) {
               while (r.next()) {
-                long sentAt = r.getLong(9);
+                long sentAt = r.getLong(11);
                 Instant sent = r.wasNull() ? null : Instant.ofEpochMilli(sentAt);
                 entries.add(
                     new Entry(
@@ -203,12 +285,14 @@ public final class SqlOutbox implements Outbox {
                         r.getLong(2),
                         r.getString(3),
                         r.getString(4),
-                        r.getString(5),
-                        r.getInt(6),
-                        Instant.ofEpochMilli(r.getLong(7)),
-                        Instant.ofEpochMilli(r.getLong(8)),
+                        Objects.requireNonNullElse(r.getString(5), ""),
+                        Objects.requireNonNullElse(r.getString(6), ""),
+                        r.getString(7),
+                        r.getInt(8),
+                        Instant.ofEpochMilli(r.getLong(9)),
+                        Instant.ofEpochMilli(r.getLong(10)),
                         sent,
-                        r.getString(10)));
+                        r.getString(12)));
               }
             }
           }
@@ -233,6 +317,49 @@ public final class SqlOutbox implements Outbox {
             return new Depth(r.getInt(1), r.getInt(2), oldestPending);
           }
         });
+  }
+
+  @Override
+  public List<Backlog> backlog(Instant failedSince) {
+    return db.transaction(
+        c -> {
+          List<Backlog> backlog = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT receiver,"
+                      + " SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END),"
+                      + " MIN(CASE WHEN status = 'pending' THEN created_at END),"
+                      + " MAX(CASE WHEN status = 'pending' AND last_error IS NOT NULL"
+                      + " THEN id END),"
+                      + " SUM(CASE WHEN status = 'failed' AND sent_at >= ? THEN 1 ELSE 0 END)"
+                      + " FROM outbox WHERE status = 'pending'"
+                      + " OR (status = 'failed' AND sent_at >= ?)"
+                      + " GROUP BY receiver ORDER BY receiver")) {
+            p.setLong(1, failedSince.toEpochMilli());
+            p.setLong(2, failedSince.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                long oldest = r.getLong(3);
+                Optional<Instant> oldestPending =
+                    r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(oldest));
+                long withError = r.getLong(4);
+                String error = r.wasNull() ? "" : lastError(c, withError);
+                backlog.add(
+                    new Backlog(r.getString(1), r.getInt(2), oldestPending, error, r.getInt(5)));
+              }
+            }
+          }
+          return backlog;
+        });
+  }
+
+  private static String lastError(Connection c, long id) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT last_error FROM outbox WHERE id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Objects.requireNonNullElse(r.getString(1), "") : "";
+      }
+    }
   }
 
   @Override
@@ -341,6 +468,10 @@ public final class SqlOutbox implements Outbox {
           }
           return null;
         });
+  }
+
+  private static String in(List<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   private static String bounded(String text) {

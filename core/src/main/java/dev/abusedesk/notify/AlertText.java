@@ -212,7 +212,7 @@ public record AlertText(
         && !alert.status().isFinished();
   }
 
-  private static String icon(Alert.Type type, boolean overdue) {
+  static String icon(Alert.Type type, boolean overdue) {
     return switch (type) {
       case NEW_CASE -> "🚨";
       case UPDATE -> "📨";

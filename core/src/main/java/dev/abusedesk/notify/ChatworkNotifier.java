@@ -35,7 +35,15 @@ final class ChatworkNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    AlertText text = AlertText.of(alert, rendering);
+    return post(AlertText.of(alert, rendering));
+  }
+
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of((digest, rendering) -> post(digest));
+  }
+
+  private Outgoing post(AlertText text) {
     String message = Fit.within(MAX_CHARS, 8_000, budget -> message(text, budget), String::length);
     URI uri =
         Notifiers.endpoint(

@@ -8,6 +8,11 @@ final class ConsoleNotifier implements Notifier {
     return new Outgoing.ConsoleText(AlertText.of(alert, rendering).plain());
   }
 
+  @Override
+  public java.util.Optional<Digests> digests() {
+    return java.util.Optional.of((digest, rendering) -> new Outgoing.ConsoleText(digest.plain()));
+  }
+
   /** Printing cannot be refused; nothing reads HTTP here. */
   @Override
   public Delivery classify(Response response) {

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,25 +21,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends what the outbox holds: claims due messages under a lease, sends each receiver's messages in
- * order on its own lane, and records the outcome. Network errors, 5xx and 429 are retried with
- * backoff (or the wait the tool asks for) until {@link #GIVE_UP_AFTER}; other refusals are final
- * and visible in {@code outbox list}. At least once: a crash after sending and before recording
- * sends the message again.
+ * Sends what the outbox holds, one lane per receiver, each at its tool's pace ({@link Pace}): a
+ * lane claims only what it can send before its round ends, and gives back unsent what it could not,
+ * in the place it had. When more new-case alerts (or reminders, or escalations) wait for a receiver
+ * than its pace sends within {@link #FOLD_AFTER}, they go out folded into digests, so that every
+ * case is seen within seconds however large the burst; later messages about each case go one by
+ * one. Network errors, 5xx and 429 are retried with backoff (or the wait the tool asks for) until
+ * {@link #GIVE_UP_AFTER}; other refusals are final and visible in {@code outbox list}. At least
+ * once: a crash after sending and before recording sends the message again.
  */
 public final class Deliverer implements AutoCloseable {
 
   /** How long a claim holds; a dead instance's claims are taken over after it. */
   public static final Duration LEASE = Duration.ofMinutes(2);
 
-  /** A lane waits at most this long for its receiver's pace before leaving the rest for later. */
-  static final Duration MAX_RATE_WAIT = Duration.ofSeconds(20);
+  /** More messages of one kind than a receiver's pace sends in this long fold into digests. */
+  static final Duration FOLD_AFTER = Duration.ofSeconds(10);
+
+  /** After a receiver refused a digest for good, it gets single messages for this long. */
+  static final Duration NO_DIGESTS_AFTER_REFUSAL = Duration.ofMinutes(15);
 
   static final Duration GIVE_UP_AFTER = Duration.ofHours(72);
+
+  /** A Retry-After shorter than this is taken as this: never a hot loop against a busy tool. */
+  private static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+
+  /** Messages one claim takes at most; a digest round takes this many pages' worth. */
   private static final int BATCH = 100;
+
+  private static final int MAX_FOLDED = Digest.MAX_CASES * 20;
+  private static final List<Alert.Type> FOLDED_FIRST =
+      List.of(Alert.Type.NEW_CASE, Alert.Type.ESCALATION, Alert.Type.REMINDER);
   private static final System.Logger LOG = System.getLogger(Deliverer.class.getName());
 
-  /** What one pass did. */
+  /** What one pass did, counted in messages (a digest counts each case it carried). */
   public record Result(int sent, int retried, int failed) {
     public boolean idle() {
       return sent + retried + failed == 0;
@@ -57,10 +75,11 @@ public final class Deliverer implements AutoCloseable {
   private final Config config;
   private final Clock clock;
   private final String owner;
-  private final RateLimits limits;
+  private final Pace pace;
+  private final Map<String, Instant> noDigestsUntil = new ConcurrentHashMap<>();
 
   /** Receivers that asked for a pause (Retry-After), until when: nothing goes to them before. */
-  private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
 
   private final RandomGenerator random;
   private final Observer observer;
@@ -75,7 +94,7 @@ public final class Deliverer implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.observer = Objects.requireNonNull(observer, "observer");
-    this.limits = new RateLimits();
+    this.pace = new Pace();
     this.random = RandomGenerator.getDefault();
     config.receivers().forEach(r -> receivers.put(r.name(), r));
   }
@@ -96,131 +115,255 @@ public final class Deliverer implements AutoCloseable {
   }
 
   /**
-   * Sends everything due, pass after pass, until nothing is due or {@code budget} is spent. What is
-   * left stays queued for the next run.
+   * Sends what is due, every receiver's lane at once, until nothing is due or {@code budget} is
+   * spent. What is left stays queued, in its place, for the next run.
    */
   public Result deliverDue(Duration budget) {
     Instant stop = clock.instant().plus(budget);
-    int sent = 0;
-    int retried = 0;
-    int failed = 0;
-    while (clock.instant().isBefore(stop)) {
-      List<Outbox.Item> items = outbox.claim(owner, clock.instant(), lease, BATCH);
-      if (items.isEmpty()) {
+    Tally tally = new Tally();
+    List<Future<?>> running = new ArrayList<>();
+    for (String name : outbox.receiversDue(clock.instant())) {
+      Receiver receiver = receivers.get(name);
+      if (receiver == null) {
+        failUnknown(name, tally);
+      } else {
+        running.add(lanes.submit(() -> new Lane(receiver, stop, tally).run()));
+      }
+    }
+    for (Future<?> future : running) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         break;
+      } catch (ExecutionException e) {
+        LOG.log(System.Logger.Level.ERROR, "delivery lane failed", e.getCause());
       }
-      Map<String, List<Outbox.Item>> byReceiver = new LinkedHashMap<>();
-      items.forEach(i -> byReceiver.computeIfAbsent(i.receiver(), k -> new ArrayList<>()).add(i));
-      AtomicInteger s = new AtomicInteger();
-      AtomicInteger r = new AtomicInteger();
-      AtomicInteger f = new AtomicInteger();
-      List<Future<?>> running = new ArrayList<>();
-      for (Map.Entry<String, List<Outbox.Item>> lane : byReceiver.entrySet()) {
-        running.add(lanes.submit(() -> runLane(lane.getKey(), lane.getValue(), stop, s, r, f)));
+    }
+    return tally.result();
+  }
+
+  private void failUnknown(String name, Tally tally) {
+    List<Outbox.Item> items;
+    do {
+      items = outbox.claim(claim(name, Optional.empty(), BATCH));
+      for (Outbox.Item item : items) {
+        outbox.failed(item.id(), clock.instant(), "no receiver named " + name + " is configured");
+        tally.failed.incrementAndGet();
       }
-      for (Future<?> future : running) {
-        try {
-          future.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return new Result(sent + s.get(), retried + r.get(), failed + f.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          LOG.log(System.Logger.Level.ERROR, "delivery lane failed", e.getCause());
+    } while (!items.isEmpty());
+  }
+
+  private Outbox.Claim claim(String receiver, Optional<String> kind, int limit) {
+    return new Outbox.Claim(owner, receiver, kind, clock.instant(), lease, limit);
+  }
+
+  /** One receiver's messages for one round, sent in order at the receiver's pace. */
+  private final class Lane {
+    private final Receiver receiver;
+    private final Instant stop;
+    private final Tally tally;
+
+    Lane(Receiver receiver, Instant stop, Tally tally) {
+      this.receiver = receiver;
+      this.stop = stop;
+      this.tally = tally;
+    }
+
+    void run() {
+      while (clock.instant().isBefore(stop) && slotBeforeStop()) {
+        Map<String, Integer> waiting = outbox.claimable(receiver.name(), clock.instant());
+        if (waiting.isEmpty()) {
+          return;
+        }
+        Optional<Alert.Type> burst = burst(waiting);
+        boolean goOn =
+            burst.isPresent() ? sendDigests(burst.get()) : sendOneByOne(slotsLeftBeforeStop());
+        if (!goOn) {
+          return;
         }
       }
-      sent += s.get();
-      retried += r.get();
-      failed += f.get();
     }
-    return new Result(sent, retried, failed);
-  }
 
-  private void runLane(
-      String name,
-      List<Outbox.Item> items,
-      Instant stop,
-      AtomicInteger sent,
-      AtomicInteger retried,
-      AtomicInteger failed) {
-    Receiver receiver = receivers.get(name);
-    for (Outbox.Item item : items) {
-      if (receiver == null) {
-        outbox.failed(item.id(), clock.instant(), "no receiver named " + name + " is configured");
-        failed.incrementAndGet();
-        continue;
+    /** A kind of which more wait than the pace sends in {@link #FOLD_AFTER}, if the tool folds. */
+    private Optional<Alert.Type> burst(Map<String, Integer> waiting) {
+      Instant refused = noDigestsUntil.get(receiver.name());
+      if ((refused != null && clock.instant().isBefore(refused))
+          || !sender.takesDigests(receiver)) {
+        return Optional.empty();
       }
-      Instant paused = pausedUntil.get(name);
-      if (paused != null && clock.instant().isBefore(paused)) {
-        outbox.release(item.id(), paused);
-        continue;
-      }
-      Duration wait = limits.reserve(receiver);
-      if (wait.compareTo(MAX_RATE_WAIT) > 0 || clock.instant().plus(wait).isAfter(stop)) {
-        // Out of time for this run: leave it due, for the next one.
-        outbox.release(item.id(), clock.instant().plus(wait));
-        continue;
-      }
-      sleep(wait);
-      switch (deliver(receiver, item)) {
-        case SENT -> sent.incrementAndGet();
-        case RETRY -> retried.incrementAndGet();
-        case FAILED -> failed.incrementAndGet();
-      }
+      int paced = Pace.within(receiver, FOLD_AFTER);
+      return FOLDED_FIRST.stream()
+          .filter(type -> waiting.getOrDefault(type.wire(), 0) > paced)
+          .findFirst();
     }
-  }
 
-  private enum Outcome {
-    SENT,
-    RETRY,
-    FAILED
-  }
-
-  private Outcome deliver(Receiver receiver, Outbox.Item item) {
-    Alert alert = AlertJson.read(item.payload());
-    Rendering rendering =
-        new Rendering(
-            config.language(),
-            config.timezone(),
-            clock.instant(),
-            receiver.mentions(),
-            outbox.threadRef(item.caseId(), receiver.name()));
-    Delivery delivery;
-    try {
-      delivery = sender.send(receiver, alert, rendering);
-    } catch (RuntimeException e) {
-      // A bug in one receiver must not stop the others; the message is retried.
-      LOG.log(System.Logger.Level.ERROR, "sending to " + receiver.name() + " failed", e);
-      delivery = new Delivery.Retry(null, "internal error: " + e.getClass().getSimpleName());
-    }
-    Instant now = clock.instant();
-    Duration latency = Duration.between(item.createdAt(), now);
-    if (delivery instanceof Delivery.Sent sent) {
-      outbox.sent(item.id(), now);
-      if (!sent.ref().isEmpty()) {
-        outbox.keepThreadRef(item.caseId(), receiver.name(), sent.ref());
+    private boolean sendOneByOne(int limit) {
+      List<Outbox.Item> items =
+          outbox.claim(claim(receiver.name(), Optional.empty(), Math.min(limit, BATCH)));
+      for (int i = 0; i < items.size(); i++) {
+        if (!awaitSlot()) {
+          outbox.release(ids(items.subList(i, items.size())));
+          return false;
+        }
+        deliver(items.get(i));
       }
-      observer.delivered(receiver.name(), "sent", latency);
-      return Outcome.SENT;
+      return !items.isEmpty();
     }
-    if (delivery instanceof Delivery.Retry retry) {
+
+    private boolean sendDigests(Alert.Type type) {
+      List<Outbox.Item> items =
+          outbox.claim(claim(receiver.name(), Optional.of(type.wire()), MAX_FOLDED));
+      List<List<Outbox.Item>> pages = new ArrayList<>();
+      for (int i = 0; i < items.size(); i += Digest.MAX_CASES) {
+        pages.add(items.subList(i, Math.min(items.size(), i + Digest.MAX_CASES)));
+      }
+      for (int p = 0; p < pages.size(); p++) {
+        List<Outbox.Item> page = pages.get(p);
+        if (!awaitSlot()) {
+          outbox.release(ids(items.subList(p * Digest.MAX_CASES, items.size())));
+          return false;
+        }
+        Digest digest =
+            new Digest(
+                type,
+                page.stream().map(i -> AlertJson.read(i.payload())).toList(),
+                p + 1,
+                pages.size());
+        pace.take(receiver);
+        Delivery delivery = sendDigest(digest);
+        Instant now = clock.instant();
+        if (delivery instanceof Delivery.Sent) {
+          outbox.sentInDigest(ids(page), now);
+          for (Outbox.Item item : page) {
+            observer.delivered(receiver.name(), "sent", Duration.between(item.createdAt(), now));
+          }
+          tally.sent.addAndGet(page.size());
+        } else if (delivery instanceof Delivery.Retry retry) {
+          page.forEach(item -> retry(item, retry, now));
+          outbox.release(ids(items.subList((p + 1) * Digest.MAX_CASES, items.size())));
+          return false;
+        } else {
+          // Refused for good (too large, a format the tool rejects): the same cases one by one
+          // still get through, and their own failures say what is wrong.
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "{0} refused a digest ({1}); sending one message per case for a while",
+              receiver.name(),
+              ((Delivery.Failed) delivery).reason());
+          noDigestsUntil.put(receiver.name(), now.plus(NO_DIGESTS_AFTER_REFUSAL));
+          outbox.release(ids(items.subList(p * Digest.MAX_CASES, items.size())));
+          return true;
+        }
+      }
+      return !items.isEmpty();
+    }
+
+    private Delivery sendDigest(Digest digest) {
+      try {
+        return sender.sendDigest(receiver, digest, rendering(Optional.empty()));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "sending a digest to " + receiver.name() + " failed", e);
+        return new Delivery.Retry(null, "internal error: " + e.getClass().getSimpleName());
+      }
+    }
+
+    private void deliver(Outbox.Item item) {
+      Delivery delivery;
+      pace.take(receiver);
+      try {
+        Alert alert = AlertJson.read(item.payload());
+        delivery =
+            sender.send(
+                receiver, alert, rendering(outbox.threadRef(item.caseId(), receiver.name())));
+      } catch (RuntimeException e) {
+        // A bug in one receiver must not stop the others; the message is retried.
+        LOG.log(System.Logger.Level.ERROR, "sending to " + receiver.name() + " failed", e);
+        delivery = new Delivery.Retry(null, "internal error: " + e.getClass().getSimpleName());
+      }
+      Instant now = clock.instant();
+      Duration latency = Duration.between(item.createdAt(), now);
+      if (delivery instanceof Delivery.Sent sent) {
+        outbox.sent(item.id(), now);
+        if (!sent.ref().isEmpty()) {
+          outbox.keepThreadRef(item.caseId(), receiver.name(), sent.ref());
+        }
+        observer.delivered(receiver.name(), "sent", latency);
+        tally.sent.incrementAndGet();
+      } else if (delivery instanceof Delivery.Retry retry) {
+        retry(item, retry, now);
+      } else {
+        fail(item, ((Delivery.Failed) delivery).reason(), now);
+      }
+    }
+
+    private void retry(Outbox.Item item, Delivery.Retry retry, Instant now) {
+      Duration latency = Duration.between(item.createdAt(), now);
       if (latency.compareTo(GIVE_UP_AFTER) > 0) {
-        outbox.failed(
-            item.id(), now, "gave up after " + GIVE_UP_AFTER.toHours() + " h: " + retry.reason());
-        observer.delivered(receiver.name(), "failed", latency);
-        return Outcome.FAILED;
+        fail(item, "gave up after " + GIVE_UP_AFTER.toHours() + " h: " + retry.reason(), now);
+        return;
       }
+      // The tool's own Retry-After is the wait; without one, back off.
       Duration wait = Backoff.after(item.attempts() + 1, random);
       if (retry.after() != null) {
-        pausedUntil.merge(receiver.name(), now.plus(retry.after()), (a, b) -> a.isAfter(b) ? a : b);
-        wait = retry.after().compareTo(wait) > 0 ? retry.after() : wait;
+        wait = retry.after().compareTo(MIN_RETRY_AFTER) < 0 ? MIN_RETRY_AFTER : retry.after();
+        pausedUntil.merge(receiver.name(), now.plus(wait), (a, b) -> a.isAfter(b) ? a : b);
       }
       outbox.retry(item.id(), now.plus(wait), retry.reason());
       observer.delivered(receiver.name(), "retry", latency);
-      return Outcome.RETRY;
+      tally.retried.incrementAndGet();
     }
-    outbox.failed(item.id(), now, ((Delivery.Failed) delivery).reason());
-    observer.delivered(receiver.name(), "failed", latency);
-    return Outcome.FAILED;
+
+    private void fail(Outbox.Item item, String reason, Instant now) {
+      outbox.failed(item.id(), now, reason);
+      observer.delivered(receiver.name(), "failed", Duration.between(item.createdAt(), now));
+      tally.failed.incrementAndGet();
+    }
+
+    private Rendering rendering(Optional<String> threadRef) {
+      return new Rendering(
+          config.language(), config.timezone(), clock.instant(), receiver.mentions(), threadRef);
+    }
+
+    /** Waits for the receiver's next slot; false when it comes after the round's end. */
+    private boolean awaitSlot() {
+      if (!slotBeforeStop()) {
+        return false;
+      }
+      sleep(pace.waitFor(receiver));
+      return true;
+    }
+
+    /**
+     * Whether the receiver's next slot comes before the round ends: its pace (real time) allows it
+     * and no pause it asked for (domain time, like the due times it set) holds it back.
+     */
+    private boolean slotBeforeStop() {
+      Instant now = clock.instant();
+      Instant paused = pausedUntil.get(receiver.name());
+      return (paused == null || !paused.isAfter(now))
+          && !now.plus(pace.waitFor(receiver)).isAfter(stop);
+    }
+
+    private int slotsLeftBeforeStop() {
+      Duration left = Duration.between(clock.instant(), stop).minus(pace.waitFor(receiver));
+      return Pace.within(receiver, left.isNegative() ? Duration.ZERO : left);
+    }
+  }
+
+  private static List<Long> ids(List<Outbox.Item> items) {
+    return items.stream().map(Outbox.Item::id).toList();
+  }
+
+  /** Counts of one pass, across lanes. */
+  private static final class Tally {
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger retried = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+
+    Result result() {
+      return new Result(sent.get(), retried.get(), failed.get());
+    }
   }
 
   private static void sleep(Duration wait) {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.config.ReceiverKind;
 import dev.abusedesk.notify.AlertText.Fact;
 import dev.abusedesk.notify.Texts.Label;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +41,20 @@ final class DiscordNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    AlertText text = AlertText.of(alert, rendering);
+    return post(
+        AlertText.of(alert, rendering),
+        alert.caseLink(),
+        color(alert, rendering),
+        alert.createdAt());
+  }
+
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of(
+        (digest, rendering) -> post(digest, Optional.empty(), 0xD93025, rendering.now()));
+  }
+
+  private Outgoing post(AlertText text, Optional<URI> link, int color, Instant timestamp) {
     String cut = text.texts().truncated();
     ObjectNode message = JsonNodeFactory.instance.objectNode();
     String head = text.icon() + " **" + text.title() + "**";
@@ -49,8 +65,8 @@ final class DiscordNotifier implements Notifier {
     int room = Math.min(MAX_DESCRIPTION, MAX_EMBEDS - title.length() - FOOTER.length());
     ObjectNode embed = message.putArray("embeds").addObject();
     embed.put("title", title).put("description", Cut.chars(description(text), room, cut));
-    alert.caseLink().ifPresent(uri -> embed.put("url", uri.toString()));
-    embed.put("color", color(alert, rendering)).put("timestamp", alert.createdAt().toString());
+    link.ifPresent(uri -> embed.put("url", uri.toString()));
+    embed.put("color", color).put("timestamp", timestamp.toString());
     embed.putObject("footer").put("text", FOOTER);
     ObjectNode allowed = message.putObject("allowed_mentions");
     allowed.putArray("parse");

@@ -127,7 +127,8 @@ public final class Dispatcher {
     String key = "case:" + alert.caseId() + ":" + dedupKey;
     List<Outbox.Enqueue> items = new ArrayList<>(receivers.size());
     for (String receiver : receivers) {
-      items.add(new Outbox.Enqueue(alert.caseId(), receiver, key, payload, now));
+      items.add(
+          new Outbox.Enqueue(alert.caseId(), receiver, key, alert.type().wire(), payload, now));
     }
     return items;
   }

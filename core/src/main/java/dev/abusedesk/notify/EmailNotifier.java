@@ -19,7 +19,15 @@ final class EmailNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    AlertText text = AlertText.of(alert, rendering);
+    return mail(AlertText.of(alert, rendering));
+  }
+
+  @Override
+  public java.util.Optional<Digests> digests() {
+    return java.util.Optional.of((digest, rendering) -> mail(digest));
+  }
+
+  private Outgoing mail(AlertText text) {
     String subject =
         Cut.chars(
             "[AbuseDesk] " + text.title().replaceAll("[\\r\\n]+", " "),

@@ -136,6 +136,35 @@ final class EnglishTexts implements Texts {
   }
 
   @Override
+  public String digestTitle(Alert.Type type, int count) {
+    return switch (type) {
+      case NEW_CASE -> count + " new AWS abuse reports";
+      case REMINDER -> count + " cases still await a reply to AWS";
+      case ESCALATION -> count + " cases nobody has acknowledged";
+      default -> count + " messages about cases";
+    };
+  }
+
+  @Override
+  public String digestLead(Alert.Type type) {
+    return switch (type) {
+      case NEW_CASE ->
+          "More reports arrived at once than this channel takes one by one, so here they all are"
+              + " together. Each case's later messages come one by one.";
+      case REMINDER -> "These reminders fell due together. Reply to AWS for each case.";
+      case ESCALATION ->
+          "Nobody has acknowledged these cases and their deadlines are near. Take them now.";
+      default -> "These messages fell due together.";
+    };
+  }
+
+  @Override
+  public String digestSenderWarning() {
+    return "Some of these mails could not be verified (DKIM failed) and may be imitations:"
+        + " check each case in the AWS console before acting.";
+  }
+
+  @Override
   public String more(int count) {
     return "+" + count + " more";
   }

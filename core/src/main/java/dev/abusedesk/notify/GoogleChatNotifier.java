@@ -10,6 +10,7 @@ import dev.abusedesk.notify.Texts.Label;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Google Chat space webhook: a {@code cardsV2} card under a short {@code text} that holds the
@@ -35,8 +36,11 @@ final class GoogleChatNotifier implements Notifier {
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
     AlertText text = AlertText.of(alert, rendering);
+    String subtitle = text.texts().status(alert.status());
+    String cardId = threadKey(alert.caseId());
     String body =
-        Fit.withinBytes(MAX_BYTES, 4_000, budget -> message(text, alert, budget).toString());
+        Fit.withinBytes(
+            MAX_BYTES, 4_000, budget -> message(text, cardId, subtitle, budget).toString());
     URI uri = kind.webhookUri();
     if (alert.type() != Alert.Type.TEST) {
       String query =
@@ -48,7 +52,21 @@ final class GoogleChatNotifier implements Notifier {
     return new Outgoing.HttpCall("POST", uri, Notifiers.JSON, body);
   }
 
-  private static ObjectNode message(AlertText text, Alert alert, int budget) {
+  /** A digest goes to a new thread of its own: each case's later messages go to the case's. */
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of(
+        (digest, rendering) -> {
+          String body =
+              Fit.withinBytes(
+                  MAX_BYTES,
+                  4_000,
+                  budget -> message(digest, "abusedesk-digest", "", budget).toString());
+          return new Outgoing.HttpCall("POST", kind.webhookUri(), Notifiers.JSON, body);
+        });
+  }
+
+  private static ObjectNode message(AlertText text, String cardId, String subtitle, int budget) {
     String cut = text.texts().truncated();
     ObjectNode message = JsonNodeFactory.instance.objectNode();
     String head = text.icon() + " " + text.title();
@@ -59,12 +77,12 @@ final class GoogleChatNotifier implements Notifier {
             budget,
             cut));
     ObjectNode card = message.putArray("cardsV2").addObject();
-    card.put("cardId", threadKey(alert.caseId()));
+    card.put("cardId", cardId);
     ObjectNode inner = card.putObject("card");
-    inner
-        .putObject("header")
-        .put("title", Cut.chars(text.title(), 200, cut))
-        .put("subtitle", text.texts().status(alert.status()));
+    ObjectNode header = inner.putObject("header").put("title", Cut.chars(text.title(), 200, cut));
+    if (!subtitle.isEmpty()) {
+      header.put("subtitle", subtitle);
+    }
     ArrayNode sections = inner.putArray("sections");
     ArrayNode facts = sections.addObject().putArray("widgets");
     paragraph(facts, Cut.chars(escape(text.lead()), budget, cut));

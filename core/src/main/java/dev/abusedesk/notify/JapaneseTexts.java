@@ -134,6 +134,31 @@ final class JapaneseTexts implements Texts {
   }
 
   @Override
+  public String digestTitle(Alert.Type type, int count) {
+    return switch (type) {
+      case NEW_CASE -> "AWS不正利用の通報（新規） " + count + "件";
+      case REMINDER -> "AWSへの返信待ちのケース " + count + "件";
+      case ESCALATION -> "誰も担当していないケース " + count + "件";
+      default -> "ケースに関するメッセージ " + count + "件";
+    };
+  }
+
+  @Override
+  public String digestLead(Alert.Type type) {
+    return switch (type) {
+      case NEW_CASE -> "一度に届いた通報が多いため、まとめてお知らせします。各ケースの続報はケースごとに届きます。";
+      case REMINDER -> "同時に期限を迎えたリマインドです。ケースごとにAWSへ返信してください。";
+      case ESCALATION -> "誰も担当しておらず、返信期限が迫っているケースです。すぐに担当を決めてください。";
+      default -> "同時に届いたメッセージです。";
+    };
+  }
+
+  @Override
+  public String digestSenderWarning() {
+    return "一部のメールは送信元を検証できませんでした（DKIM失敗）。なりすましの可能性があります。" + "対応する前にAWSコンソールで各ケースを確認してください。";
+  }
+
+  @Override
   public String more(int count) {
     return "他" + count + "件";
   }

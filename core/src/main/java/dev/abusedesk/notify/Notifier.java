@@ -27,4 +27,19 @@ public interface Notifier {
   default Optional<Outgoing> renderFirstMessageUpdate(Alert alert, Rendering rendering) {
     return Optional.empty();
   }
+
+  /**
+   * How this tool shows a digest (several cases in one message, {@link DigestText}), for tools
+   * people read. Tools that take one event per case (a webhook, PagerDuty) keep the default: a
+   * burst to them is never folded, only paced.
+   */
+  default Optional<Digests> digests() {
+    return Optional.empty();
+  }
+
+  /** Renders a digest's text into what the tool takes. */
+  @FunctionalInterface
+  interface Digests {
+    Outgoing render(AlertText digest, Rendering rendering);
+  }
 }

@@ -45,12 +45,30 @@ public final class ReceiverSender implements Sender {
     return client;
   }
 
+  private Transport transport(Receiver receiver) {
+    return transports.computeIfAbsent(
+        receiver.name(), name -> Transport.forKind(receiver.kind(), this::http, console, clock));
+  }
+
+  @Override
+  public boolean takesDigests(Receiver receiver) {
+    return transport(receiver).notifier().digests().isPresent();
+  }
+
+  @Override
+  public Delivery sendDigest(Receiver receiver, Digest digest, Rendering rendering) {
+    Transport transport = transport(receiver);
+    Notifier.Digests digests =
+        transport
+            .notifier()
+            .digests()
+            .orElseThrow(() -> new IllegalStateException(receiver.name() + " takes no digests"));
+    return transport.send(digests.render(DigestText.of(digest, rendering), rendering));
+  }
+
   @Override
   public Delivery send(Receiver receiver, Alert alert, Rendering rendering) {
-    Transport transport =
-        transports.computeIfAbsent(
-            receiver.name(),
-            name -> Transport.forKind(receiver.kind(), this::http, console, clock));
+    Transport transport = transport(receiver);
     Delivery delivery = transport.send(transport.notifier().render(alert, rendering));
     if (delivery instanceof Delivery.Sent && alert.type() == Alert.Type.STATUS) {
       transport

@@ -56,6 +56,20 @@ final class SlackBotNotifier implements Notifier {
     return call("chat.postMessage", message);
   }
 
+  /** A digest starts no thread: each case's later messages start their own. */
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of(
+        (digest, rendering) -> {
+          ObjectNode message = SlackMessage.of(digest);
+          message
+              .put("channel", kind.channel())
+              .put("unfurl_links", false)
+              .put("unfurl_media", false);
+          return call("chat.postMessage", message);
+        });
+  }
+
   /**
    * {@code chat.update} of the first message about the case ({@code rendering.threadRef()}), so
    * that it shows the case as it is now: the alert rendered as the first alert, opening with the

@@ -43,10 +43,15 @@ final class SlackMessage {
         .put("text", Cut.chars(text.icon() + " " + text.title(), MAX_HEADER, cut))
         .put("emoji", true);
     section(blocks, (mentions.isEmpty() ? "" : mentions + "\n") + escape(text.lead()), cut);
+    // Facts fill as many sections as they need (a digest lists many cases): none is cut.
     StringBuilder facts = new StringBuilder();
     for (Fact fact : text.facts()) {
-      facts.append('*').append(escape(fact.label())).append(":* ");
-      facts.append(escape(fact.value())).append('\n');
+      String line = "*" + escape(fact.label()) + ":* " + escape(fact.value()) + "\n";
+      if (facts.length() > 0 && facts.length() + line.length() > MAX_SECTION) {
+        section(blocks, facts.toString().strip(), cut);
+        facts.setLength(0);
+      }
+      facts.append(line);
     }
     section(blocks, facts.toString().strip(), cut);
     text.warning().ifPresent(w -> section(blocks, ":warning: *" + escape(w) + "*", cut));

@@ -3,6 +3,7 @@ package dev.abusedesk.notify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.config.ReceiverKind;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Slack incoming webhook: Block Kit JSON, answered {@code 200 ok}, or a 4xx whose body names the
@@ -18,7 +19,16 @@ final class SlackWebhookNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    ObjectNode message = SlackMessage.of(AlertText.of(alert, rendering));
+    return post(AlertText.of(alert, rendering));
+  }
+
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of((digest, rendering) -> post(digest));
+  }
+
+  private Outgoing post(AlertText text) {
+    ObjectNode message = SlackMessage.of(text);
     // A report's links must not unfurl into previews that look like ours.
     message.put("unfurl_links", false).put("unfurl_media", false);
     return new Outgoing.HttpCall("POST", kind.webhookUri(), Notifiers.JSON, message.toString());

@@ -9,6 +9,7 @@ import dev.abusedesk.notify.AlertText.Fact;
 import dev.abusedesk.notify.Texts.Label;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,15 @@ final class TeamsNotifier implements Notifier {
 
   @Override
   public Outgoing render(Alert alert, Rendering rendering) {
-    AlertText text = AlertText.of(alert, rendering);
+    return post(AlertText.of(alert, rendering));
+  }
+
+  @Override
+  public Optional<Digests> digests() {
+    return Optional.of((digest, rendering) -> post(digest));
+  }
+
+  private Outgoing post(AlertText text) {
     String body = Fit.withinBytes(MAX_BYTES, 4_000, budget -> message(text, budget).toString());
     return new Outgoing.HttpCall("POST", kind.workflowUri(), Notifiers.JSON, body);
   }

@@ -95,6 +95,15 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
   /** The response steps AWS expects for this category, in order. */
   List<String> steps(Category category);
 
+  /** The title of a digest of {@code count} messages of this type. */
+  String digestTitle(Alert.Type type, int count);
+
+  /** The opening line of a digest of this type: why the cases come as a list. */
+  String digestLead(Alert.Type type);
+
+  /** The warning of a digest in which some mails failed DKIM verification. */
+  String digestSenderWarning();
+
   /** Ends a text that a size limit cut short. */
   String truncated();
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +52,27 @@ public abstract class OutboxContract {
   }
 
   private Outbox.Enqueue item(String receiver, String key, Instant due) {
-    return new Outbox.Enqueue(caseId, receiver, key, "{\"k\":\"" + key + "\"}", due);
+    return item(receiver, key, "new_case", due);
+  }
+
+  private Outbox.Enqueue item(String receiver, String key, String kind, Instant due) {
+    return new Outbox.Enqueue(caseId, receiver, key, kind, "{\"k\":\"" + key + "\"}", due);
+  }
+
+  private Outbox.Enqueue itemOf(long otherCase, String receiver, String key, String kind) {
+    return new Outbox.Enqueue(otherCase, receiver, key, kind, "{}", NOW);
+  }
+
+  private List<Outbox.Item> claim(String owner, String receiver, Instant now, int limit) {
+    return outbox.claim(
+        new Outbox.Claim(
+            owner, receiver, java.util.Optional.empty(), now, Duration.ofMinutes(1), limit));
+  }
+
+  private long anotherCase() {
+    byte[] raw = Fixtures.bytes("email/ec2-abuse-dos.eml");
+    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    return ((Recorded.Opened) store.record(report, raw, "s2", "pipe")).caseNow().id();
   }
 
   @Test
@@ -82,15 +103,16 @@ public abstract class OutboxContract {
     outbox.enqueue(
         List.of(item("slack", "a", NOW), item("slack", "b", NOW), item("teams", "a", NOW)));
 
-    List<Outbox.Item> first = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+    List<Outbox.Item> first = claim("one", "slack", NOW, 10);
     assertThat(first)
         .extracting(Outbox.Item::receiver, Outbox.Item::dedupKey)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("slack", "a"),
-            org.assertj.core.groups.Tuple.tuple("teams", "a"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("slack", "a"));
+    assertThat(claim("one", "teams", NOW, 10))
+        .extracting(Outbox.Item::dedupKey)
+        .containsExactly("a");
 
     outbox.sent(first.get(0).id(), NOW);
-    List<Outbox.Item> next = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+    List<Outbox.Item> next = claim("one", "slack", NOW, 10);
     assertThat(next).extracting(Outbox.Item::dedupKey).containsExactly("b");
   }
 
@@ -98,11 +120,9 @@ public abstract class OutboxContract {
   void letsAnotherInstanceTakeOverWhenALeaseExpires() {
     outbox.enqueue(List.of(item("slack", "a", NOW)));
 
-    List<Outbox.Item> dead = outbox.claim("dead", NOW, Duration.ofMinutes(1), 10);
-    List<Outbox.Item> whileLeased =
-        outbox.claim("alive", NOW.plusSeconds(30), Duration.ofMinutes(1), 10);
-    List<Outbox.Item> afterLease =
-        outbox.claim("alive", NOW.plusSeconds(61), Duration.ofMinutes(1), 10);
+    List<Outbox.Item> dead = claim("dead", "slack", NOW, 10);
+    List<Outbox.Item> whileLeased = claim("alive", "slack", NOW.plusSeconds(30), 10);
+    List<Outbox.Item> afterLease = claim("alive", "slack", NOW.plusSeconds(61), 10);
 
     assertThat(dead).hasSize(1);
     assertThat(whileLeased).isEmpty();
@@ -112,13 +132,14 @@ public abstract class OutboxContract {
   @Test
   void keepsRetriesDueLaterAndRecordsFailuresWithTheirReason() {
     outbox.enqueue(List.of(item("slack", "a", NOW), item("teams", "a", NOW)));
-    List<Outbox.Item> items = outbox.claim("one", NOW, Duration.ofMinutes(1), 10);
+    Outbox.Item slack = claim("one", "slack", NOW, 10).get(0);
+    Outbox.Item teams = claim("one", "teams", NOW, 10).get(0);
 
-    outbox.retry(items.get(0).id(), NOW.plusSeconds(30), "HTTP 503");
-    outbox.failed(items.get(1).id(), NOW, "HTTP 404 no_service");
+    outbox.retry(slack.id(), NOW.plusSeconds(30), "HTTP 503");
+    outbox.failed(teams.id(), NOW, "HTTP 404 no_service");
 
-    assertThat(outbox.claim("one", NOW.plusSeconds(10), Duration.ofMinutes(1), 10)).isEmpty();
-    assertThat(outbox.claim("one", NOW.plusSeconds(31), Duration.ofMinutes(1), 10))
+    assertThat(claim("one", "slack", NOW.plusSeconds(10), 10)).isEmpty();
+    assertThat(claim("one", "slack", NOW.plusSeconds(31), 10))
         .singleElement()
         .satisfies(i -> assertThat(i.attempts()).isEqualTo(1));
     assertThat(outbox.entries(Set.of(Outbox.FAILED), 10))
@@ -142,11 +163,13 @@ public abstract class OutboxContract {
       workers.add(
           pool.submit(
               () -> {
-                List<Outbox.Item> got;
-                while (!(got = outbox.claim(owner, NOW, Duration.ofMinutes(5), 7)).isEmpty()) {
-                  for (Outbox.Item i : got) {
-                    claimed.add(i.id());
-                    outbox.sent(i.id(), NOW);
+                Set<String> due;
+                while (!(due = outbox.receiversDue(NOW)).isEmpty()) {
+                  for (String receiver : due) {
+                    for (Outbox.Item i : claim(owner, receiver, NOW, 7)) {
+                      claimed.add(i.id());
+                      outbox.sent(i.id(), NOW);
+                    }
                   }
                 }
                 return null;
@@ -159,6 +182,86 @@ public abstract class OutboxContract {
 
     assertThat(claimed).hasSize(200);
     assertThat(new HashSet<>(claimed)).hasSize(200);
+  }
+
+  @Test
+  void countsWhatEachReceiverCouldClaimByKind() {
+    long other = anotherCase();
+    outbox.enqueue(
+        List.of(
+            item("slack", "a", "new_case", NOW),
+            item("slack", "b", "update", NOW),
+            itemOf(other, "slack", "c", "new_case"),
+            item("teams", "a", "reminder", NOW.plusSeconds(60))));
+
+    // The update waits behind its case's new-case alert: not claimable yet.
+    assertThat(outbox.claimable("slack", NOW)).containsExactly(Map.entry("new_case", 2));
+    assertThat(outbox.claimable("teams", NOW)).isEmpty();
+    assertThat(outbox.receiversDue(NOW)).containsExactly("slack");
+    assertThat(outbox.receiversDue(NOW.plusSeconds(60))).containsExactly("slack", "teams");
+  }
+
+  @Test
+  void claimsOneKindForADigestAndMarksThemSentTogether() {
+    long other = anotherCase();
+    outbox.enqueue(
+        List.of(
+            item("slack", "a", "new_case", NOW),
+            itemOf(other, "slack", "c", "new_case"),
+            item("slack", "r", "reminder", NOW)));
+
+    List<Outbox.Item> folded =
+        outbox.claim(
+            new Outbox.Claim(
+                "one",
+                "slack",
+                java.util.Optional.of("new_case"),
+                NOW,
+                Duration.ofMinutes(1),
+                100));
+    outbox.sentInDigest(folded.stream().map(Outbox.Item::id).toList(), NOW);
+
+    assertThat(folded).extracting(Outbox.Item::kind).containsOnly("new_case").hasSize(2);
+    assertThat(outbox.entries(Set.of(Outbox.SENT), 10))
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.sentAs()).isEqualTo("digest"));
+    // The case's reminder was behind its new-case alert; now it may go.
+    assertThat(claim("one", "slack", NOW, 10))
+        .extracting(Outbox.Item::kind)
+        .containsExactly("reminder");
+  }
+
+  @Test
+  void releasedMessagesKeepTheirPlaceInTheQueue() {
+    long other = anotherCase();
+    outbox.enqueue(List.of(item("slack", "a", NOW), itemOf(other, "slack", "b", "new_case")));
+    outbox.enqueue(List.of(item("slack", "late", "update", NOW.plusSeconds(5))));
+
+    List<Outbox.Item> first = claim("one", "slack", NOW, 10);
+    outbox.release(first.stream().map(Outbox.Item::id).toList());
+
+    assertThat(claim("two", "slack", NOW.plusSeconds(10), 10))
+        .extracting(Outbox.Item::dedupKey)
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void tellsEachReceiversBacklogWithItsOldestMessageAndLastError() {
+    long other = anotherCase();
+    outbox.enqueue(List.of(item("slack", "a", NOW), item("teams", "a", NOW)));
+    outbox.enqueue(List.of(itemOf(other, "slack", "b", "new_case")));
+    Outbox.Item slack = claim("one", "slack", NOW, 1).get(0);
+    outbox.retry(slack.id(), NOW.plusSeconds(30), "HTTP 429 rate_limited");
+    Outbox.Item teams = claim("one", "teams", NOW, 1).get(0);
+    outbox.failed(teams.id(), NOW.plusSeconds(1), "HTTP 404 no_service");
+
+    assertThat(outbox.backlog(NOW.minusSeconds(3600)))
+        .containsExactly(
+            new Outbox.Backlog("slack", 2, java.util.Optional.of(NOW), "HTTP 429 rate_limited", 0),
+            new Outbox.Backlog("teams", 0, java.util.Optional.empty(), "", 1));
+    assertThat(outbox.backlog(NOW.plusSeconds(2)))
+        .extracting(Outbox.Backlog::receiver)
+        .containsExactly("slack");
   }
 
   @Test

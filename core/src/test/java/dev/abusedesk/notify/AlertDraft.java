@@ -9,6 +9,8 @@ import java.util.Optional;
 final class AlertDraft {
 
   private final Alert base;
+  private long caseId;
+  private Optional<URI> caseLink;
   private Alert.Type type;
   private CaseStatus status;
   private List<Alert.AccountLine> accounts;
@@ -23,6 +25,8 @@ final class AlertDraft {
 
   private AlertDraft(Alert base) {
     this.base = base;
+    caseId = base.caseId();
+    caseLink = base.caseLink();
     type = base.type();
     status = base.status();
     accounts = base.accounts();
@@ -38,6 +42,13 @@ final class AlertDraft {
 
   static AlertDraft of(Alert base) {
     return new AlertDraft(base);
+  }
+
+  /** Another case, with its own case page. */
+  AlertDraft caseId(long value) {
+    caseId = value;
+    caseLink = base.caseLink().map(uri -> uri.resolve(Long.toString(value)));
+    return this;
   }
 
   AlertDraft type(Alert.Type value) {
@@ -98,7 +109,7 @@ final class AlertDraft {
   Alert build() {
     return new Alert(
         type,
-        base.caseId(),
+        caseId,
         status,
         base.category(),
         accounts,
@@ -116,7 +127,7 @@ final class AlertDraft {
         owner,
         actor,
         note,
-        base.caseLink(),
+        caseLink,
         ackLink,
         base.createdAt());
   }

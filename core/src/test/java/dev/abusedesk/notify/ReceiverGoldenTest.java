@@ -147,6 +147,55 @@ class ReceiverGoldenTest {
         receiver + "/types/" + variant + extension(receiver), GoldenRequest.of(outgoing));
   }
 
+  static Stream<Arguments> everyDigestForEveryReceiver() {
+    List<Arguments> all = new ArrayList<>();
+    for (String receiver : TestReceivers.all().keySet()) {
+      for (Alert.Type type : List.of(Alert.Type.NEW_CASE, Alert.Type.REMINDER)) {
+        for (Language language : Language.values()) {
+          all.add(Arguments.of(receiver, type, language));
+        }
+      }
+    }
+    return all.stream();
+  }
+
+  /**
+   * A digest of three cases, one of them from a mail that failed DKIM, as the second page of two:
+   * the tools people read list every case; a webhook and PagerDuty take no digests.
+   */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("everyDigestForEveryReceiver")
+  void rendersDigestsAsTheirGoldenFiles(String receiver, Alert.Type type, Language language) {
+    List<Alert> alerts = new ArrayList<>();
+    long caseId = 101;
+    for (String fixture :
+        List.of(
+            "email/ec2-abuse-dos.eml", "email/ts-port-scan.eml", "email/spoofed-dkim-fail.eml")) {
+      Alert alert = TestReceivers.alert(TestReceivers.reports(fixture).get(0));
+      alerts.add(AlertDraft.of(alert).caseId(caseId++).type(type).build());
+    }
+    Instant now = alerts.get(0).deadline().minus(Duration.ofHours(3));
+    TestReceivers.Setup setup = TestReceivers.all().get(receiver);
+    Optional<Notifier.Digests> digests = Notifiers.forKind(setup.kind()).digests();
+    String rendered =
+        digests
+            .map(
+                d ->
+                    GoldenRequest.of(
+                        d.render(
+                            DigestText.of(
+                                new Digest(type, alerts, 2, 2),
+                                TestReceivers.rendering(setup, language, now, Optional.empty())),
+                            TestReceivers.rendering(setup, language, now, Optional.empty()))))
+            .orElse("(takes no digests: one message per case, paced)\n");
+    String lang = language == Language.JA ? "ja/" : "";
+    Golden.assertMatches(
+        receiver + "/digest/" + lang + type.wire() + extension(receiver), rendered);
+    assertThat(digests.isPresent())
+        .as(receiver)
+        .isEqualTo(!receiver.equals("webhook") && !receiver.equals("pagerduty"));
+  }
+
   @Test
   void rewritesTheFirstSlackMessageWithTheCurrentStatus() {
     Alert base = TestReceivers.alert(TestReceivers.reports("email/ec2-abuse-dos.eml").get(0));

@@ -178,7 +178,13 @@ class HandlersTest {
             config,
             store,
             spool,
-            (r, a, x) -> null,
+            // Never delivers: this pipeline only records and queues, as the mail pipe does.
+            new dev.abusedesk.notify.ReceiverSender(
+                () -> {
+                  throw new IllegalStateException("ingest sends nothing");
+                },
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                CLOCK),
             CLOCK,
             id -> Optional.empty(),
             "ingest",

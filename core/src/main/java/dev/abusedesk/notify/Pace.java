@@ -1,0 +1,79 @@
+package dev.abusedesk.notify;
+
+import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.ReceiverKind;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Spaces messages per receiver at its tool's pace. Only a message that is really sent takes a slot
+ * ({@link #take}): asking how long to wait books nothing, so however long the queue, the next slot
+ * is never further away than one interval (or the pause). Pacing is about real elapsed time, so it
+ * reads a monotonic nanosecond source rather than the domain clock.
+ */
+final class Pace {
+
+  private final LongSupplier nanos;
+  private final Map<String, Long> nextFree = new HashMap<>();
+
+  Pace(LongSupplier nanos) {
+    this.nanos = nanos;
+  }
+
+  Pace() {
+    this(System::nanoTime);
+  }
+
+  /** The documented or safe pace of each tool; {@code rate_per_second} overrides it. */
+  static double ratePerSecond(Receiver receiver) {
+    if (receiver.ratePerSecond().isPresent()) {
+      return receiver.ratePerSecond().getAsDouble();
+    }
+    ReceiverKind kind = receiver.kind();
+    if (kind instanceof ReceiverKind.Console) {
+      return 1000;
+    }
+    if (kind instanceof ReceiverKind.Discord) {
+      return 0.5; // 30 messages a minute per channel
+    }
+    if (kind instanceof ReceiverKind.Chatwork) {
+      return 0.9; // 10 per 10 s per room, 300 per 5 min per token
+    }
+    if (kind instanceof ReceiverKind.Webhook || kind instanceof ReceiverKind.PagerDuty) {
+      return 5;
+    }
+    return 1; // Slack, Google Chat, Teams, mail: about one a second
+  }
+
+  /**
+   * A little more than the pace asks: a message sent exactly one interval after the last one can
+   * still arrive inside the tool's window, through scheduling and network jitter, and cost a 429.
+   */
+  static final Duration MARGIN = Duration.ofMillis(25);
+
+  /** The time between two messages to {@code receiver}. */
+  static Duration interval(Receiver receiver) {
+    return Duration.ofNanos((long) (1_000_000_000L / ratePerSecond(receiver))).plus(MARGIN);
+  }
+
+  /** How many messages {@code receiver} takes in {@code window} at its pace; at least one. */
+  static int within(Receiver receiver, Duration window) {
+    return (int) Math.max(1, Math.floor(ratePerSecond(receiver) * window.toMillis() / 1000.0));
+  }
+
+  /** How long until the next message to {@code receiver} may go; books nothing. */
+  synchronized Duration waitFor(Receiver receiver) {
+    long now = nanos.getAsLong();
+    Long free = nextFree.get(receiver.name());
+    return free == null || free - now <= 0 ? Duration.ZERO : Duration.ofNanos(free - now);
+  }
+
+  /** A message to {@code receiver} is going out now: the next one waits one interval. */
+  synchronized void take(Receiver receiver) {
+    long now = nanos.getAsLong();
+    long next = now + interval(receiver).toNanos();
+    nextFree.merge(receiver.name(), next, Math::max);
+  }
+}
