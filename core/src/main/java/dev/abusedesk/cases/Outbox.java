@@ -90,7 +90,7 @@ public interface Outbox {
    * How one receiver's queue stands: for health checks and metrics.
    *
    * @param oldestPending when the oldest undelivered message was queued
-   * @param lastError the latest error of a pending message, or empty
+   * @param lastError the latest error of a pending or recently refused message, or empty
    * @param failedRecently messages refused for good within the window asked for
    */
   record Backlog(

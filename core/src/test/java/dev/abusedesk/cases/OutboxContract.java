@@ -258,7 +258,7 @@ public abstract class OutboxContract {
     assertThat(outbox.backlog(NOW.minusSeconds(3600)))
         .containsExactly(
             new Outbox.Backlog("slack", 2, java.util.Optional.of(NOW), "HTTP 429 rate_limited", 0),
-            new Outbox.Backlog("teams", 0, java.util.Optional.empty(), "", 1));
+            new Outbox.Backlog("teams", 0, java.util.Optional.empty(), "HTTP 404 no_service", 1));
     assertThat(outbox.backlog(NOW.plusSeconds(2)))
         .extracting(Outbox.Backlog::receiver)
         .containsExactly("slack");

@@ -32,11 +32,16 @@ public final class Daemon implements AutoCloseable {
   private final Clock clock;
   private final String owner;
   private final Metrics metrics;
+  static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
   private final Signal recordSignal = new Signal();
   private final Signal deliverSignal = new Signal();
-  private final List<Thread> loops = new ArrayList<>();
+  private final List<Loop> loops = new ArrayList<>();
   private final List<AutoCloseable> listeners = new ArrayList<>();
+  private final List<Supervised> supervised = new ArrayList<>();
   private volatile boolean running;
+  private volatile Health health;
+  private java.util.function.IntConsumer exit = Daemon::exitOnItsOwnThread;
   private final java.util.Map<String, com.sun.net.httpserver.HttpHandler> mounted =
       new java.util.LinkedHashMap<>();
   private HttpServer http;
@@ -55,6 +60,7 @@ public final class Daemon implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.health = Health.starting(clock.instant());
   }
 
   /** Wakes the recording loop: a message was spooled. */
@@ -69,16 +75,69 @@ public final class Daemon implements AutoCloseable {
 
   public void start() throws IOException {
     running = true;
+    Fatal.installHandler();
     loops.add(loop("record", this::recordOnce, recordSignal, Duration.ofSeconds(10)));
     loops.add(loop("deliver", this::deliverOnce, deliverSignal, DELIVERY_POLL));
     loops.add(loop("remind", this::remindOnce, new Signal(), REMIND_EVERY));
     loops.addAll(periodic);
-    loops.forEach(Thread::start);
+    supervised.addAll(loops);
+    Checkup checkup = new Checkup(pipeline, spool, supervised);
+    loops.add(loop("health", () -> check(checkup), new Signal(), CHECK_EVERY));
+    loops.forEach(Loop::start);
     starters.forEach(Runnable::run);
     if (intake.http().isPresent()) {
       startHttp(intake.http().get());
     }
     recordSignal.raise(); // anything left in the spool from before
+  }
+
+  /**
+   * Looks at itself; a dead part (a listener or loop whose thread is gone) ends the process
+   * non-zero, so that the service manager starts a whole one instead of one that lives on
+   * half-deaf.
+   */
+  private boolean check(Checkup checkup) {
+    Health now = checkup.run(clock.instant());
+    if (!now.ok() && health.ok()) {
+      LOG.log(System.Logger.Level.WARNING, "degraded: " + String.join("; ", now.reasons()));
+    } else if (now.ok() && !health.ok()) {
+      LOG.log(System.Logger.Level.INFO, "healthy again");
+    }
+    health = now;
+    Checkup.dead(now)
+        .ifPresent(
+            part -> {
+              if (running) {
+                LOG.log(
+                    System.Logger.Level.ERROR,
+                    "{0} stopped ({1}): exiting so that the service manager restarts abusedesk",
+                    part.name(),
+                    part.reason());
+                exit.accept(Fatal.EXIT);
+              }
+            });
+    return false;
+  }
+
+  /** What the last look at itself found. */
+  Health health() {
+    return health;
+  }
+
+  /** Watches {@code part}: {@code /healthz} reports it, and its death ends the process. */
+  void supervise(Supervised part) {
+    supervised.add(Objects.requireNonNull(part, "part"));
+  }
+
+  /** How the daemon ends itself when a part died; {@code System.exit} unless a test says. */
+  void onDeadPart(java.util.function.IntConsumer exit) {
+    this.exit = Objects.requireNonNull(exit, "exit");
+  }
+
+  private static void exitOnItsOwnThread(int status) {
+    // Not on the calling loop's thread: the shutdown hook stops and joins the loops.
+    Thread t = new Thread(() -> System.exit(status), "abusedesk-exit");
+    t.start();
   }
 
   /** Serves {@code path} (the dashboard, Slack's actions) on the HTTP listener; before start. */
@@ -96,7 +155,7 @@ public final class Daemon implements AutoCloseable {
   }
 
   private final List<Runnable> starters = new ArrayList<>();
-  private final List<Thread> periodic = new ArrayList<>();
+  private final List<Loop> periodic = new ArrayList<>();
 
   /** Runs {@code starter} when the daemon starts (binding a listener, starting a poller). */
   public void starting(Runnable starter) {
@@ -105,7 +164,15 @@ public final class Daemon implements AutoCloseable {
 
   /** Runs {@code work} every {@link #REMIND_EVERY} while the daemon runs. */
   public void periodic(String name, Runnable work) {
-    periodic.add(loop(name, work, new Signal(), REMIND_EVERY));
+    periodic.add(
+        loop(
+            name,
+            () -> {
+              work.run();
+              return false;
+            },
+            new Signal(),
+            REMIND_EVERY));
   }
 
   /** Registers a listener (SMTP, IMAP) to be stopped first on shutdown. */
@@ -156,48 +223,31 @@ public final class Daemon implements AutoCloseable {
         http.getAddress().getPort());
   }
 
-  private void recordOnce() {
+  private boolean recordOnce() {
     int queued = pipeline.recordAndQueue();
     if (queued > 0) {
       deliverSignal.raise();
     }
+    return false;
   }
 
-  private void deliverOnce() {
-    // Short rounds, so that a stop never waits long for the current one.
-    while (running && !pipeline.deliver(Duration.ofSeconds(5)).idle()) {
-      // Keep going while there is work.
-    }
+  /** One short round, so that a stop never waits long; at once again while there was work. */
+  private boolean deliverOnce() {
+    return !pipeline.deliver(Duration.ofSeconds(5)).idle();
   }
 
-  private void remindOnce() {
+  private boolean remindOnce() {
     Instant now = clock.instant();
     if (pipeline.outbox().lease("remind", owner, now, REMIND_EVERY.multipliedBy(2))) {
       if (pipeline.remind() > 0) {
         deliverSignal.raise();
       }
     }
+    return false;
   }
 
-  private Thread loop(String name, Runnable work, Signal signal, Duration every) {
-    return thread(
-        name,
-        () -> {
-          while (running) {
-            try {
-              work.run();
-            } catch (RuntimeException e) {
-              // The store may be down for a while: log, wait, try again.
-              LOG.log(System.Logger.Level.ERROR, name + " failed; retrying", e);
-            }
-            try {
-              signal.await(every);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-          }
-        });
+  private Loop loop(String name, Loop.Round round, Signal signal, Duration every) {
+    return new Loop(name, round, signal, every, () -> running, clock);
   }
 
   private static Thread thread(String name, Runnable r) {
@@ -226,10 +276,9 @@ public final class Daemon implements AutoCloseable {
     running = false;
     recordSignal.raise();
     deliverSignal.raise();
-    for (Thread t : loops) {
-      long left = Duration.between(clock.instant(), until).toMillis();
+    for (Loop loop : loops) {
       try {
-        t.join(Math.max(1, left));
+        loop.join(Duration.between(clock.instant(), until));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -38,7 +39,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  * unseen messages are taken, seen ones left alone. Messages over 30 MiB are left unread in the
  * mailbox, counted as errors and logged, and not tried again.
  */
-public final class ImapPoller {
+public final class ImapPoller implements Supervised {
 
   /**
    * What one poll did.
@@ -78,6 +79,8 @@ public final class ImapPoller {
   private final Object sleep = new Object();
   private volatile boolean stopping;
   private Thread thread;
+  private volatile int failuresInARow;
+  private volatile String lastProblem = "";
 
   /**
    * @param owner this instance, unique among those sharing the store (e.g. host and pid)
@@ -166,6 +169,28 @@ public final class ImapPoller {
     }
   }
 
+  @Override
+  public String name() {
+    return "imap " + config.host() + " " + config.folder();
+  }
+
+  /** Troubled after three failed polls in a row (a refused login, a server down). */
+  @Override
+  public Condition condition(Instant now) {
+    Thread running;
+    synchronized (sleep) {
+      running = thread;
+    }
+    if (running != null && !running.isAlive() && !stopping) {
+      return new Condition.Dead("its thread ended");
+    }
+    int failures = failuresInARow;
+    if (failures >= 3) {
+      return new Condition.Troubled(failures + " polls failed in a row: " + lastProblem);
+    }
+    return Condition.WORKING;
+  }
+
   /** Stops polling; a poll under way ends after the message it is on (waits up to 5 s). */
   public void stop() {
     Thread running;
@@ -196,12 +221,15 @@ public final class ImapPoller {
       Result result;
       try {
         result = pollOnce();
-      } catch (RuntimeException e) {
+      } catch (Exception | Error e) {
+        Fatal.check(e);
         // The store or the spool itself failed: the same backoff, the whole story in the log.
         LOG.log(System.Logger.Level.ERROR, "IMAP poll of " + cursorName + " failed", e);
         result = new Result(true, 0, 0, 1, Optional.of(e.getClass().getSimpleName()));
       }
       Duration wait = config.interval();
+      failuresInARow = result.failed() ? failures + 1 : 0;
+      lastProblem = result.problem().orElse("");
       if (result.failed()) {
         failures++;
         wait = backoff(failures, config.interval());

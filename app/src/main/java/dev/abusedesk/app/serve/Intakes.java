@@ -29,6 +29,7 @@ public final class Intakes {
               SmtpIntake listener = new SmtpIntake(smtp, context.spool(), daemon::spooled);
               daemon.starting(listener::start);
               daemon.listener(listener::stop);
+              daemon.supervise(listener);
             });
     intake
         .imap()
@@ -44,6 +45,7 @@ public final class Intakes {
                       daemon::spooled);
               daemon.starting(poller::start);
               daemon.listener(poller::stop);
+              daemon.supervise(poller);
             });
     Optional<HealthBackstop> backstop = daemon.pipeline().healthBackstop(owner, Optional.empty());
     backstop.ifPresent(

@@ -27,6 +27,8 @@ final class Routes {
         "/healthz", guarded(open ? status.healthz() : tokenOnly(settings, status.healthz())));
     server.createContext(
         "/metrics", guarded(open ? status.metrics() : tokenOnly(settings, status.metrics())));
+    server.createContext(
+        "/livez", guarded(open ? status.livez() : tokenOnly(settings, status.livez())));
     daemon.mounted().forEach((path, handler) -> server.createContext(path, guarded(handler)));
     server.createContext("/", guarded(exchange -> Requests.error(exchange, 404, "not found")));
   }

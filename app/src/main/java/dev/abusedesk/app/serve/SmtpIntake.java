@@ -22,7 +22,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * {@code max_message_bytes}. With a username and password configured, AUTH PLAIN or LOGIN comes
  * first. Messages are spooled byte for byte as received: no Received header is added.
  */
-public final class SmtpIntake {
+public final class SmtpIntake implements Supervised {
 
   private static final System.Logger LOG = System.getLogger(SmtpIntake.class.getName());
   private static final String HOST_NAME = "abusedesk";
@@ -36,7 +36,12 @@ public final class SmtpIntake {
   private final Intake.Smtp config;
   private final SMTPServer server;
   private final InFlight inFlight = new InFlight();
+  private final String threadName = "abusedesk-smtp-" + LISTENERS.incrementAndGet();
   private boolean started;
+  private volatile Thread acceptor;
+
+  private static final java.util.concurrent.atomic.AtomicInteger LISTENERS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param onSpooled called after each accepted message, e.g. to wake the recording loop
@@ -58,6 +63,7 @@ public final class SmtpIntake {
             .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
             .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
             .insertReceivedHeaders(false)
+            .serverThreadName(threadName)
             .messageHandlerFactory(
                 context -> new MailTransaction(spool, intake, maxBytes, onSpooled));
     if (config.username().isPresent() && config.password().isPresent()) {
@@ -97,6 +103,11 @@ public final class SmtpIntake {
     try {
       server.start();
       started = true;
+      acceptor =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().equals(threadName))
+              .findFirst()
+              .orElse(null);
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IntakeException(
@@ -108,6 +119,21 @@ public final class SmtpIntake {
         "{0} listening on {1}",
         config.protocol().wire(),
         config.listen().host() + ":" + port());
+  }
+
+  @Override
+  public String name() {
+    return config.protocol().wire() + " " + config.listen().host() + ":" + port();
+  }
+
+  /** Dead when the thread that accepts connections is gone while the listener should run. */
+  @Override
+  public synchronized Condition condition(java.time.Instant now) {
+    Thread thread = acceptor;
+    if (started && thread != null && !thread.isAlive()) {
+      return new Condition.Dead("its listening thread ended; nothing is accepted any more");
+    }
+    return Condition.WORKING;
   }
 
   /** The port bound, which differs from the configured one only when that was 0. */

@@ -4,17 +4,22 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Counts;
 import dev.abusedesk.cases.Outbox;
-import dev.abusedesk.report.ReportJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** {@code /healthz} and {@code /metrics}. */
+/**
+ * {@code /healthz}, {@code /livez} and {@code /metrics}. Health answers from the daemon's last look
+ * at itself (every few seconds, off the request path): {@code 200 ok}, or {@code 503 degraded} with
+ * the reasons. {@code /livez} only says the process serves, for load balancers and liveness probes
+ * that should not take a degraded instance out of service.
+ */
 final class Status {
 
-  /** The oldest undelivered message may wait this long before the service reports unhealthy. */
-  static final Duration STALE_OUTBOX = Duration.ofMinutes(30);
+  /** A health check older than this means the checking loop itself is stuck. */
+  static final Duration STALE_CHECK = Duration.ofMinutes(1);
 
   private final Daemon daemon;
   private final Clock clock;
@@ -24,32 +29,37 @@ final class Status {
     this.clock = clock;
   }
 
+  /** The last health, or degraded when the checking itself has stalled. */
+  Health current() {
+    Instant now = clock.instant();
+    Health health = daemon.health();
+    if (Duration.between(health.checkedAt(), now).compareTo(STALE_CHECK) > 0) {
+      List<String> reasons = new java.util.ArrayList<>(health.reasons());
+      reasons.add(
+          "health checks stalled: the last one ran "
+              + Duration.between(health.checkedAt(), now).toSeconds()
+              + " s ago");
+      return new Health(
+          health.checkedAt(),
+          health.storeReachable(),
+          health.depth(),
+          health.receivers(),
+          health.parts(),
+          health.spoolWaiting(),
+          reasons);
+    }
+    return health;
+  }
+
   HttpHandler healthz() {
     return exchange -> {
-      Instant now = clock.instant();
-      boolean store = daemon.pipeline().store().reachable();
-      Outbox.Depth depth = store ? daemon.pipeline().outbox().depth() : null;
-      long oldest =
-          depth == null || depth.oldestPending().isEmpty()
-              ? 0
-              : Duration.between(depth.oldestPending().get(), now).toSeconds();
-      boolean healthy = store && oldest < STALE_OUTBOX.toSeconds();
-      String body =
-          "{\"status\":\""
-              + (healthy ? "ok" : "unhealthy")
-              + "\",\"store\":\""
-              + (store ? "reachable" : "unreachable")
-              + "\",\"outbox_pending\":"
-              + (depth == null ? "null" : depth.pending())
-              + ",\"outbox_failed\":"
-              + (depth == null ? "null" : depth.failed())
-              + ",\"oldest_undelivered_seconds\":"
-              + oldest
-              + ",\"checked_at\":\""
-              + ReportJson.time(now)
-              + "\"}";
-      Requests.json(exchange, healthy ? 200 : 503, body);
+      Health health = current();
+      Requests.json(exchange, health.ok() ? 200 : 503, health.json(clock.instant()));
     };
+  }
+
+  HttpHandler livez() {
+    return exchange -> Requests.json(exchange, 200, "{\"status\":\"alive\"}");
   }
 
   HttpHandler metrics() {
@@ -94,6 +104,42 @@ final class Status {
       out.append("abusedesk_outbox_oldest_pending_seconds ")
           .append(depth.oldestPending().map(t -> Duration.between(t, now).toSeconds()).orElse(0L))
           .append('\n');
+      Health health = current();
+      out.append("# HELP abusedesk_healthy 1 when /healthz says ok, 0 when degraded.\n");
+      out.append("# TYPE abusedesk_healthy gauge\n");
+      out.append("abusedesk_healthy ").append(health.ok() ? 1 : 0).append('\n');
+      out.append("# HELP abusedesk_health_problems Reasons /healthz gives for degraded.\n");
+      out.append("# TYPE abusedesk_health_problems gauge\n");
+      out.append("abusedesk_health_problems ").append(health.reasons().size()).append('\n');
+      out.append("# HELP abusedesk_part_up Each listener and loop: 1 up, 0 troubled or dead.\n");
+      out.append("# TYPE abusedesk_part_up gauge\n");
+      for (Health.Part part : health.parts()) {
+        out.append("abusedesk_part_up{part=\"")
+            .append(Metrics.label(part.name()))
+            .append("\"} ")
+            .append(part.state().equals("up") ? 1 : 0)
+            .append('\n');
+      }
+      out.append("# HELP abusedesk_receiver_pending Messages waiting for each receiver.\n");
+      out.append("# TYPE abusedesk_receiver_pending gauge\n");
+      for (Outbox.Backlog b : health.receivers()) {
+        out.append("abusedesk_receiver_pending{receiver=\"")
+            .append(Metrics.label(b.receiver()))
+            .append("\"} ")
+            .append(b.pending())
+            .append('\n');
+      }
+      out.append(
+          "# HELP abusedesk_receiver_oldest_pending_seconds Age of each receiver's oldest"
+              + " waiting message.\n");
+      out.append("# TYPE abusedesk_receiver_oldest_pending_seconds gauge\n");
+      for (Outbox.Backlog b : health.receivers()) {
+        out.append("abusedesk_receiver_oldest_pending_seconds{receiver=\"")
+            .append(Metrics.label(b.receiver()))
+            .append("\"} ")
+            .append(b.oldestPending().map(t -> Duration.between(t, now).toSeconds()).orElse(0L))
+            .append('\n');
+      }
       daemon.metrics().render(out);
       Requests.answer(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", out.toString());
     };
