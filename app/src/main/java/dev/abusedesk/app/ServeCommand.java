@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
       hidden = true,
       paramLabel = "DURATION",
       description = "How long an outbox claim holds before another instance may take it over.")
-  String claimLease = "2m";
+  String claimLease = "45s";
 
   @Override
   public Integer call() throws Exception {

@@ -32,8 +32,12 @@ import java.util.random.RandomGenerator;
  */
 public final class Deliverer implements AutoCloseable {
 
-  /** How long a claim holds; a dead instance's claims are taken over after it. */
-  public static final Duration LEASE = Duration.ofMinutes(2);
+  /**
+   * How long a claim holds; a dead instance's claims are taken over after it. A lane holds what it
+   * claimed for one round (5 s in the daemon) plus one send (at most 15 s with the transports'
+   * timeouts): 45 s leaves room, and a restart after a crash finds every claim free within it.
+   */
+  public static final Duration LEASE = Duration.ofSeconds(45);
 
   /** More messages of one kind than a receiver's pace sends in this long fold into digests. */
   static final Duration FOLD_AFTER = Duration.ofSeconds(10);

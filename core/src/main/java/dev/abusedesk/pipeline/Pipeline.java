@@ -147,7 +147,7 @@ public final class Pipeline implements AutoCloseable {
     return dispatcher.queueReportAlerts();
   }
 
-  /** Claims outbox messages for {@code lease} instead of the default two minutes. */
+  /** Claims outbox messages for {@code lease} instead of {@link Deliverer#LEASE}. */
   public Pipeline withLease(Duration lease) {
     deliverer.withLease(lease);
     return this;

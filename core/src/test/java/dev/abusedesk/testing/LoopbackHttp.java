@@ -207,9 +207,22 @@ public final class LoopbackHttp implements AutoCloseable {
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 
+  /** A request, what it was answered, and when it arrived ({@link System#nanoTime()}). */
+  public record Arrival(Request request, int status, long nanos) {
+    public boolean accepted() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  /** The requests to {@code path} that were answered 2xx, in arrival order, with their time. */
+  public synchronized List<Arrival> accepted(String path) {
+    return arrivals.stream().filter(a -> a.accepted() && a.request().path().equals(path)).toList();
+  }
+
   /** Forgets the requests so far; the scripts stay. */
   public synchronized void clear() {
     requests.clear();
+    arrivals.clear();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -251,12 +264,19 @@ public final class LoopbackHttp implements AutoCloseable {
     }
   }
 
+  private final List<Arrival> arrivals = new ArrayList<>();
   private final Map<String, Integer> limits = new HashMap<>();
   private final Map<String, Deque<Long>> recent = new HashMap<>();
   private final Map<String, Integer> refused = new HashMap<>();
 
   private synchronized Answer record(Request request) {
+    Answer answer = answerFor(request);
     requests.add(request);
+    arrivals.add(new Arrival(request, answer.status(), System.nanoTime()));
+    return answer;
+  }
+
+  private Answer answerFor(Request request) {
     Integer limit = limits.get(request.path());
     if (limit != null) {
       long now = System.nanoTime();

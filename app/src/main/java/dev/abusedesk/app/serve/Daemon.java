@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class Daemon implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(Daemon.class.getName());
-  static final Duration REMIND_EVERY = Duration.ofSeconds(30);
+  static final Duration REMIND_EVERY = Duration.ofSeconds(10);
   static final Duration DELIVERY_POLL = Duration.ofSeconds(5);
 
   private final Pipeline pipeline;
