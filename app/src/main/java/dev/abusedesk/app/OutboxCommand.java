@@ -60,16 +60,25 @@ final class OutboxCommand {
         } else if (entries.isEmpty()) {
           out.println("the outbox is empty");
         } else {
-          String format = "%-7s %-6s %-16s %-8s %-8s %-20s %s%n";
+          String format = "%-7s %-6s %-16s %-11s %-14s %-8s %-20s %s%n";
           out.printf(
-              format, "ID", "CASE", "RECEIVER", "STATUS", "ATTEMPTS", "DUE (UTC)", "LAST ERROR");
+              format,
+              "ID",
+              "CASE",
+              "RECEIVER",
+              "KIND",
+              "STATUS",
+              "ATTEMPTS",
+              "DUE (UTC)",
+              "LAST ERROR");
           for (Outbox.Entry e : entries) {
             out.printf(
                 format,
                 e.id(),
                 e.caseId(),
                 e.receiver(),
-                e.status(),
+                e.kind(),
+                e.sentAs().isEmpty() ? e.status() : e.status() + " (" + e.sentAs() + ")",
                 e.attempts(),
                 ReportJson.time(e.dueAt()),
                 e.lastError() == null ? "" : CaseTable.safe(e.lastError()));
@@ -90,7 +99,9 @@ final class OutboxCommand {
           g.writeNumberField("case_id", e.caseId());
           g.writeStringField("receiver", e.receiver());
           g.writeStringField("message", e.dedupKey());
+          g.writeStringField("kind", e.kind());
           g.writeStringField("status", e.status());
+          g.writeStringField("sent_as", e.sentAs().isEmpty() ? null : e.sentAs());
           g.writeNumberField("attempts", e.attempts());
           g.writeStringField("created_at", ReportJson.time(e.createdAt()));
           g.writeStringField("due_at", ReportJson.time(e.dueAt()));
