@@ -3,6 +3,9 @@
 
   alert_latency.py ingest  [--runs 20]         ./abusedesk ingest: wall time, and ingest start → chat request
   alert_latency.py serve   [--rate 20 --seconds 30]   SMTP 250 → chat request, p50/p99, and idle RSS
+  alert_latency.py burst   [--notices 60 --rate 20]   a burst into a Slack-like receiver that takes
+                                                       one message a second (429 above): SMTP 250 →
+                                                       the case named in an accepted chat message
 
 A loopback HTTP server plays the chat tool (a generic webhook receiver); each notice carries its own
 AWS case number, so every request is matched to the message that caused it.
@@ -17,10 +20,25 @@ arrivals = {}
 lock = threading.Lock()
 
 
+paced = {"on": False, "last": 0.0, "accepted": 0, "refused": 0}
+
+
 class Chat(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8", "replace")
         now = time.monotonic()
+        if paced["on"]:
+            with lock:
+                if now - paced["last"] < 1.0:
+                    paced["refused"] += 1
+                    self.send_response(429)
+                    self.send_header("Retry-After", "1")
+                    self.send_header("Content-Length", "12")
+                    self.end_headers()
+                    self.wfile.write(b"rate_limited")
+                    return
+                paced["last"] = now
+                paced["accepted"] += 1
         for number in re.findall(r"\b6\d{7}\b", body):
             with lock:
                 arrivals.setdefault(number, now)
@@ -151,9 +169,64 @@ def bench_serve(rate, seconds, idle_seconds):
         "load_average": os.getloadavg()}, indent=2))
 
 
+def bench_burst(notices, rate):
+    paced["on"] = True
+    server, chat_port = chat_server()
+    tmp = tempfile.mkdtemp(prefix="abusedesk-bench-")
+    smtp_port, http_port = free_port(), free_port()
+    path = os.path.join(tmp, "abusedesk.yaml")
+    with open(path, "w") as f:
+        f.write("receivers:\n  - name: ops-slack\n    slack: {webhook_url: \"http://127.0.0.1:%d/hook\"}\n"
+                "intake:\n  smtp: {listen: \"127.0.0.1:%d\"}\n  http: {listen: \"127.0.0.1:%d\"}\n"
+                % (chat_port, smtp_port, http_port))
+    daemon = subprocess.Popen([LAUNCHER, "serve", "--config", path, "--data-dir", os.path.join(tmp, "data")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", smtp_port), 1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    time.sleep(5)
+    accepted = {}
+    start = time.monotonic()
+    for i in range(notices):
+        delay = start + i / rate - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        number, mail = notice(i)
+        client = smtplib.SMTP("127.0.0.1", smtp_port)
+        client.sendmail("ec2-abuse@amazon.com", ["security@example.com"], mail.encode())
+        accepted[number] = time.monotonic()  # the 250 has just arrived
+        client.quit()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with lock:
+            if all(n in arrivals for n in accepted):
+                break
+        time.sleep(0.05)
+    daemon.terminate()
+    daemon.wait(20)
+    server.shutdown()
+    shutil.rmtree(tmp)
+    with lock:
+        latencies = [arrivals[n] - t for n, t in accepted.items() if n in arrivals]
+        first_250 = min(accepted.values())
+        all_visible = max(arrivals[n] for n in accepted if n in arrivals) - first_250
+    print(json.dumps({
+        "notices": len(accepted), "visible": len(latencies), "rate_per_second": rate,
+        "first_250_to_every_case_visible_s": round(all_visible, 1),
+        "smtp_250_to_case_named_in_chat_ms": {"p50": round(percentile(latencies, 50) * 1000),
+                                              "p99": round(percentile(latencies, 99) * 1000),
+                                              "max": round(max(latencies) * 1000)},
+        "chat_messages_accepted": paced["accepted"], "refused_429": paced["refused"],
+        "load_average": os.getloadavg()}, indent=2))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=["ingest", "serve"])
+    parser.add_argument("what", choices=["ingest", "serve", "burst"])
+    parser.add_argument("--notices", type=int, default=60)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--rate", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=30)
@@ -161,5 +234,7 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.what == "ingest":
         bench_ingest(args.runs)
+    elif args.what == "burst":
+        bench_burst(args.notices, args.rate)
     else:
         bench_serve(args.rate, args.seconds, args.idle)
