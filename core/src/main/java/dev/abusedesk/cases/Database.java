@@ -21,12 +21,16 @@ public final class Database implements AutoCloseable {
     POSTGRESQL
   }
 
-  /** Work inside one transaction. */
+  /**
+   * Work inside one transaction. It may run twice: when the connection dies before the commit, the
+   * transaction is run again on a fresh one; so its only effects go through the connection.
+   */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
   private static final long WRITE_LOCK_KEY = 0x4162757365L; // "Abuse"
 
   private final Dialect dialect;
@@ -109,29 +113,73 @@ public final class Database implements AutoCloseable {
   }
 
   private <T> T run(Work<T> work, boolean writeLock) {
-    Connection connection = pool.borrow();
-    boolean healthy = false;
-    try {
-      connection.setAutoCommit(false);
-      if (writeLock && dialect == Dialect.POSTGRESQL) {
-        try (Statement s = connection.createStatement()) {
-          s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")");
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = pool.borrow();
+      boolean committing = false;
+      boolean healthy = false;
+      try {
+        connection.setAutoCommit(false);
+        if (writeLock && dialect == Dialect.POSTGRESQL) {
+          try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")");
+          }
+        }
+        T result = work.run(connection);
+        committing = true;
+        connection.commit();
+        healthy = true;
+        return result;
+      } catch (SQLException e) {
+        rollbackQuietly(connection);
+        if (attempt == 1 && !committing && connectionLost(e)) {
+          // Safe to run again: a connection that dies takes its open transaction with it (the
+          // server rolls it back), so nothing of the first run remains; and every Work in this
+          // package acts only through its connection and builds its state inside the lambda, so
+          // a second run is as good as a first. Not once the commit was sent: it may have been
+          // applied, and several works would not be idempotent across two commits (history
+          // events, attempt counters, outbox claims, status moves).
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "{0}: connection lost ({1}); running the transaction again on a fresh connection",
+              description,
+              oneLine(e.getMessage()));
+          pool.discardIdle();
+          continue;
+        }
+        throw new StoreException(description + ": " + oneLine(e.getMessage()), e);
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(connection);
+        healthy = true;
+        throw e;
+      } finally {
+        pool.giveBack(connection, healthy);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} says the connection is gone rather than the statement failed: SQLState class
+   * 08 (connection exception), or the server ending the session (57P01 administrator shutdown or
+   * {@code pg_terminate_backend}, 57P02 crash, 57P03 not accepting connections yet).
+   */
+  static boolean connectionLost(SQLException e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 10; t = next(t), depth++) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.matches("57P0[123]")) {
+          return true;
         }
       }
-      T result = work.run(connection);
-      connection.commit();
-      healthy = true;
-      return result;
-    } catch (SQLException e) {
-      rollbackQuietly(connection);
-      throw new StoreException(description + ": " + oneLine(e.getMessage()), e);
-    } catch (RuntimeException | Error e) {
-      rollbackQuietly(connection);
-      healthy = true;
-      throw e;
-    } finally {
-      pool.giveBack(connection, healthy);
     }
+    return false;
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t instanceof SQLException sql && sql.getNextException() != null) {
+      return sql.getNextException();
+    }
+    return t.getCause();
   }
 
   private static void rollbackQuietly(Connection connection) {
