@@ -44,6 +44,8 @@ public final class Main {
   /** Runs one command line against the given environment and streams, as tests do. */
   static int run(
       Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    // A short command's stderr is for its own messages, not for a connection pool starting.
+    dev.abusedesk.app.serve.Logs.quietLibraries();
     CommandLine cli = new CommandLine(new AbuseDeskCommand(env, in));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);

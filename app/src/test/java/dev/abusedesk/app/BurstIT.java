@@ -64,7 +64,7 @@ class BurstIT {
               template
                   .replace("20816735", number)
                   .replace("0100018f2a1b2c3d", "0100018f2a1b" + String.format("%04d", i));
-          assertThat(SmtpSend.send(smtpPort, mail)).as("250 for " + number).isTrue();
+          assertThat(Daemons.sendMail(smtpPort, mail)).as("250 for " + number).isTrue();
           sentAt.put(number, System.nanoTime());
           Thread.sleep(50); // 20 a second
         }

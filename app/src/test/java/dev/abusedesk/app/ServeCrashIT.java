@@ -63,7 +63,7 @@ class ServeCrashIT {
                       .replace("20816735", number)
                       .replace("0100018f2a1b2c3d", "0100018f2a1b" + String.format("%04d", n));
               attempted.incrementAndGet();
-              if (SmtpSend.send(smtpPort, mail)) {
+              if (Daemons.sendMail(smtpPort, mail)) {
                 acknowledged.add(number);
               }
             });

@@ -3,21 +3,15 @@ package dev.abusedesk.cases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Connections to the store's database, SQLite or PostgreSQL, with a small pool and one way to run a
- * transaction. Writes that must not interleave (joining a report into a case) take the database's
- * write lock: SQLite's {@code BEGIN IMMEDIATE}, PostgreSQL's transaction advisory lock.
+ * Connections to the store's database, SQLite or PostgreSQL, and one way to run a transaction.
+ * Writes that must not interleave (joining a report into a case) take the database's write lock:
+ * SQLite's {@code BEGIN IMMEDIATE}, PostgreSQL's transaction advisory lock.
  */
 public final class Database implements AutoCloseable {
 
@@ -27,29 +21,25 @@ public final class Database implements AutoCloseable {
     POSTGRESQL
   }
 
-  /** Work inside one transaction. */
+  /**
+   * Work inside one transaction. It may run twice: when the connection dies before the commit, the
+   * transaction is run again on a fresh one; so its only effects go through the connection.
+   */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
+  private static final System.Logger LOG = System.getLogger(Database.class.getName());
   private static final long WRITE_LOCK_KEY = 0x4162757365L; // "Abuse"
-  private static final int BORROW_SECONDS = 60;
 
   private final Dialect dialect;
-  private final String url;
-  private final Properties properties;
-  private final BlockingQueue<Connection> idle;
-  private final Semaphore permits;
+  private final Pool pool;
   private final String description;
 
-  private Database(
-      Dialect dialect, String url, Properties properties, int maxConnections, String description) {
+  private Database(Dialect dialect, Pool pool, String description) {
     this.dialect = dialect;
-    this.url = url;
-    this.properties = properties;
-    this.idle = new ArrayBlockingQueue<>(maxConnections);
-    this.permits = new Semaphore(maxConnections);
+    this.pool = pool;
     this.description = description;
   }
 
@@ -67,12 +57,12 @@ public final class Database implements AutoCloseable {
     config.setBusyTimeout(60_000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
+    String description = "SQLite " + file.toAbsolutePath();
     return new Database(
         Dialect.SQLITE,
-        "jdbc:sqlite:" + file.toAbsolutePath(),
-        config.toProperties(),
-        4,
-        "SQLite " + file.toAbsolutePath());
+        new SqlitePool(
+            "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties(), 4, description),
+        description);
   }
 
   /**
@@ -93,18 +83,11 @@ public final class Database implements AutoCloseable {
             .orElse(defaultFile));
   }
 
-  /** A PostgreSQL server shared by several instances. */
+  /** A PostgreSQL server shared by several instances, through a pool that survives its restarts. */
   public static Database postgresql(String url, String username, String password) {
-    Properties properties = new Properties();
-    if (username != null) {
-      properties.setProperty("user", username);
-    }
-    if (password != null) {
-      properties.setProperty("password", password);
-    }
-    properties.setProperty("ApplicationName", "abusedesk");
-    properties.setProperty("connectTimeout", "10");
-    return new Database(Dialect.POSTGRESQL, url, properties, 8, "PostgreSQL " + redact(url));
+    String description = "PostgreSQL " + redact(url);
+    return new Database(
+        Dialect.POSTGRESQL, new PostgresPool(url, username, password, description), description);
   }
 
   public Dialect dialect() {
@@ -130,97 +113,100 @@ public final class Database implements AutoCloseable {
   }
 
   private <T> T run(Work<T> work, boolean writeLock) {
-    Connection connection = borrow();
-    boolean healthy = false;
-    try {
-      connection.setAutoCommit(false);
-      if (writeLock && dialect == Dialect.POSTGRESQL) {
-        try (Statement s = connection.createStatement()) {
-          s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")");
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = pool.borrow();
+      boolean committing = false;
+      boolean healthy = false;
+      try {
+        connection.setAutoCommit(false);
+        if (writeLock && dialect == Dialect.POSTGRESQL) {
+          try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK_KEY + ")");
+          }
+        }
+        T result = work.run(connection);
+        committing = true;
+        connection.commit();
+        healthy = true;
+        return result;
+      } catch (SQLException e) {
+        rollbackQuietly(connection);
+        if (attempt == 1 && !committing && connectionLost(e)) {
+          // Safe to run again: a connection that dies takes its open transaction with it (the
+          // server rolls it back), so nothing of the first run remains; and every Work in this
+          // package acts only through its connection and builds its state inside the lambda, so
+          // a second run is as good as a first. Not once the commit was sent: it may have been
+          // applied, and several works would not be idempotent across two commits (history
+          // events, attempt counters, outbox claims, status moves).
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "{0}: connection lost ({1}); running the transaction again on a fresh connection",
+              description,
+              oneLine(e.getMessage()));
+          pool.discardIdle();
+          continue;
+        }
+        throw new StoreException(description + ": " + oneLine(e.getMessage()), e);
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly(connection);
+        healthy = true;
+        throw e;
+      } finally {
+        pool.giveBack(connection, healthy);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code e} says the connection is gone rather than the statement failed: SQLState class
+   * 08 (connection exception), or the server ending the session (57P01 administrator shutdown or
+   * {@code pg_terminate_backend}, 57P02 crash, 57P03 not accepting connections yet).
+   */
+  static boolean connectionLost(SQLException e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 10; t = next(t), depth++) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.matches("57P0[123]")) {
+          return true;
         }
       }
-      T result = work.run(connection);
-      connection.commit();
-      healthy = true;
-      return result;
-    } catch (SQLException e) {
-      rollbackQuietly(connection);
-      throw new StoreException(description + ": " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      rollbackQuietly(connection);
-      healthy = true;
-      throw e;
-    } finally {
-      giveBack(connection, healthy);
     }
+    return false;
   }
 
-  private Connection borrow() {
-    try {
-      if (!permits.tryAcquire(BORROW_SECONDS, TimeUnit.SECONDS)) {
-        throw new StoreException(description + ": no connection free", null);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException(description + ": interrupted", e);
+  private static Throwable next(Throwable t) {
+    if (t instanceof SQLException sql && sql.getNextException() != null) {
+      return sql.getNextException();
     }
-    Connection pooled = idle.poll();
-    if (pooled != null) {
-      return pooled;
-    }
-    try {
-      return DriverManager.getConnection(url, properties);
-    } catch (SQLException e) {
-      permits.release();
-      throw new StoreException("cannot connect to " + description + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void giveBack(Connection connection, boolean healthy) {
-    try {
-      // Back to autocommit: the SQLite driver opens the next transaction right after a commit,
-      // and an idle pooled connection must not hold SQLite's write lock.
-      if (healthy && !connection.isClosed()) {
-        connection.setAutoCommit(true);
-      }
-      if (healthy && !connection.isClosed() && idle.offer(connection)) {
-        return;
-      }
-      connection.close();
-    } catch (SQLException e) {
-      // A broken connection is dropped; the next borrow opens a new one.
-    } finally {
-      permits.release();
-    }
+    return t.getCause();
   }
 
   private static void rollbackQuietly(Connection connection) {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      // The connection is dropped by giveBack.
+      // The connection is dropped by the pool.
     }
   }
 
+  /**
+   * Closes every connection. The database stays usable and reconnects on its next transaction: a
+   * Lambda closes it before a snapshot and goes on after the restore.
+   */
   @Override
   public void close() {
-    Connection c;
-    while ((c = idle.poll()) != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        // Closing anyway.
-      }
-    }
+    pool.close();
   }
 
-  /** Whether the database answers at all. */
+  /** Whether the database answers, within a few seconds. */
   public boolean reachable() {
-    try {
-      return transaction(c -> c.isValid(5));
-    } catch (StoreException e) {
-      return false;
-    }
+    return pool.reachable();
+  }
+
+  /** A driver's message on one line: PostgreSQL's carry their detail on more. */
+  static String oneLine(String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String redact(String url) {

@@ -17,7 +17,20 @@ import java.util.logging.Logger;
  */
 public final class Logs {
 
+  // Held: java.util.logging forgets the level of a logger nobody references.
+  private static final Logger SUBETHAMAIL = Logger.getLogger("org.subethamail");
+  private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
+
   private Logs() {}
+
+  /**
+   * Keeps libraries' INFO off stderr, for every command: it is chatter (a listener started, a
+   * connection pool started, a connection added), while their warnings are worth a line.
+   */
+  public static void quietLibraries() {
+    SUBETHAMAIL.setLevel(Level.WARNING);
+    HIKARI.setLevel(Level.WARNING);
+  }
 
   public static void configure(Logging logging) {
     Logger root = Logger.getLogger("");
@@ -32,7 +45,7 @@ public final class Logs {
     root.addHandler(handler);
     root.setLevel(level);
     // Libraries log their own chatter at INFO; ours is what an operator needs.
-    Logger.getLogger("org.subethamail").setLevel(Level.WARNING);
+    quietLibraries();
   }
 
   private static Level level(Logging.Level level) {
