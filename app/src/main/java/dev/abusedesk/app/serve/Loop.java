@@ -75,8 +75,18 @@ final class Loop implements Supervised {
         Fatal.check(e);
         failuresInARow++;
         lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-        // The store may be down for a while: log, wait, try again.
-        LOG.log(System.Logger.Level.ERROR, name + " failed; retrying", e);
+        // The store may be down for a while: log, wait, try again. The whole story once; after
+        // that one line per failed round, not a stack trace every few seconds.
+        if (failuresInARow == 1) {
+          LOG.log(System.Logger.Level.ERROR, name + " failed; retrying", e);
+        } else {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "{0} failed again ({1} in a row): {2}",
+              name,
+              failuresInARow,
+              lastError);
+        }
       } finally {
         busySince = null;
       }
