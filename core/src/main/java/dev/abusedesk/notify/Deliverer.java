@@ -42,6 +42,13 @@ public final class Deliverer implements AutoCloseable {
   /** More messages of one kind than a receiver's pace sends in this long fold into digests. */
   static final Duration FOLD_AFTER = Duration.ofSeconds(10);
 
+  /**
+   * After a digest, a receiver stays in a burst for this long: any two or more messages of a kind
+   * that waits fold too, so that a burst still arriving goes out in few, full messages instead of a
+   * digest, then singles, then a digest again.
+   */
+  static final Duration BURST_LASTS = Duration.ofSeconds(30);
+
   /** After a receiver refused a digest for good, it gets single messages for this long. */
   static final Duration NO_DIGESTS_AFTER_REFUSAL = Duration.ofMinutes(15);
 
@@ -81,6 +88,7 @@ public final class Deliverer implements AutoCloseable {
   private final String owner;
   private final Pace pace;
   private final Map<String, Instant> noDigestsUntil = new ConcurrentHashMap<>();
+  private final Map<String, Instant> burstUntil = new ConcurrentHashMap<>();
 
   /** Receivers that asked for a pause (Retry-After), until when: nothing goes to them before. */
   private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
@@ -196,7 +204,9 @@ public final class Deliverer implements AutoCloseable {
           || !sender.takesDigests(receiver)) {
         return Optional.empty();
       }
-      int paced = Pace.within(receiver, FOLD_AFTER);
+      Instant burst = burstUntil.get(receiver.name());
+      int paced =
+          burst != null && clock.instant().isBefore(burst) ? 1 : Pace.within(receiver, FOLD_AFTER);
       return FOLDED_FIRST.stream()
           .filter(type -> waiting.getOrDefault(type.wire(), 0) > paced)
           .findFirst();
@@ -239,6 +249,7 @@ public final class Deliverer implements AutoCloseable {
         Instant now = clock.instant();
         if (delivery instanceof Delivery.Sent) {
           outbox.sentInDigest(ids(page), now);
+          burstUntil.put(receiver.name(), now.plus(BURST_LASTS));
           for (Outbox.Item item : page) {
             observer.delivered(receiver.name(), "sent", Duration.between(item.createdAt(), now));
           }
