@@ -4,6 +4,7 @@ import dev.abusedesk.app.desk.AckLinks;
 import dev.abusedesk.app.desk.Desk;
 import dev.abusedesk.app.desk.ReplyMail;
 import dev.abusedesk.app.desk.SlackActions;
+import dev.abusedesk.app.serve.Admission;
 import dev.abusedesk.app.serve.Daemon;
 import dev.abusedesk.app.serve.Intakes;
 import dev.abusedesk.app.serve.Logs;
@@ -115,6 +116,7 @@ final class ServeCommand implements Callable<Integer> {
         context.config().reply().map(reply -> new ReplyMail(reply, clock));
     daemon.mount(
         "/dashboard",
+        Admission.form(Desk.MAX_FORM_BYTES),
         new Desk(
             pipeline,
             AckLinks.of(context.config(), context.dataDir(), clock),
@@ -122,6 +124,9 @@ final class ServeCommand implements Callable<Integer> {
             clock,
             daemon::queued,
             replies));
-    daemon.mount("/slack/actions", new SlackActions(pipeline, clock, daemon::queued));
+    daemon.mount(
+        "/slack/actions",
+        Admission.slackSigned(SlackActions.MAX_BODY),
+        new SlackActions(pipeline, clock, daemon::queued));
   }
 }

@@ -17,6 +17,14 @@ import java.util.logging.Logger;
  */
 public final class Logs {
 
+  /**
+   * Held here: java.util.logging keeps loggers only weakly, so a level set on one nobody holds is
+   * lost when it is collected.
+   */
+  private static final Logger SUBETHAMAIL = Logger.getLogger("org.subethamail");
+
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+
   private Logs() {}
 
   public static void configure(Logging logging) {
@@ -32,7 +40,8 @@ public final class Logs {
     root.addHandler(handler);
     root.setLevel(level);
     // Libraries log their own chatter at INFO; ours is what an operator needs.
-    Logger.getLogger("org.subethamail").setLevel(Level.WARNING);
+    SUBETHAMAIL.setLevel(Level.WARNING);
+    JETTY.setLevel(Level.WARNING);
   }
 
   private static Level level(Logging.Level level) {
