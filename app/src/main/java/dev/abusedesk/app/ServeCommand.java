@@ -4,7 +4,9 @@ import dev.abusedesk.app.desk.AckLinks;
 import dev.abusedesk.app.desk.Desk;
 import dev.abusedesk.app.desk.ReplyMail;
 import dev.abusedesk.app.desk.SlackActions;
+import dev.abusedesk.app.serve.Admission;
 import dev.abusedesk.app.serve.Daemon;
+import dev.abusedesk.app.serve.IntakeException;
 import dev.abusedesk.app.serve.Intakes;
 import dev.abusedesk.app.serve.Logs;
 import dev.abusedesk.app.serve.Metrics;
@@ -17,8 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code abusedesk serve}: the daemon. Runs until SIGTERM or Ctrl-C, then stops accepting, finishes
@@ -39,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @ParentCommand AbuseDeskCommand root;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--demo",
@@ -82,7 +88,13 @@ final class ServeCommand implements Callable<Integer> {
           loaded,
           context.dataDir());
     }
-    daemon.start();
+    try {
+      daemon.start();
+    } catch (IntakeException e) {
+      // A port in use or an address not of this machine: one line says which.
+      spec.commandLine().getErr().println("abusedesk serve: " + e.getMessage());
+      return 1;
+    }
     LOG.log(
         System.Logger.Level.INFO,
         "abusedesk serving; data in {0}; stop with Ctrl-C or SIGTERM",
@@ -115,6 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         context.config().reply().map(reply -> new ReplyMail(reply, clock));
     daemon.mount(
         "/dashboard",
+        Admission.form(Desk.MAX_FORM_BYTES),
         new Desk(
             pipeline,
             AckLinks.of(context.config(), context.dataDir(), clock),
@@ -122,6 +135,9 @@ final class ServeCommand implements Callable<Integer> {
             clock,
             daemon::queued,
             replies));
-    daemon.mount("/slack/actions", new SlackActions(pipeline, clock, daemon::queued));
+    daemon.mount(
+        "/slack/actions",
+        Admission.slackSigned(SlackActions.MAX_BODY),
+        new SlackActions(pipeline, clock, daemon::queued));
   }
 }

@@ -1,5 +1,8 @@
 package dev.abusedesk.app;
 
+import dev.abusedesk.app.serve.Admission;
+import dev.abusedesk.app.serve.HttpListener;
+import dev.abusedesk.app.serve.Route;
 import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.config.Config;
@@ -13,11 +16,15 @@ import dev.abusedesk.report.SampleReports;
 import dev.abusedesk.spool.Spooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -66,6 +73,7 @@ final class WarmupCommand implements Callable<Integer> {
     } finally {
       delete(scratch);
     }
+    lines += warmHttp();
     // The configuration reader too, so that check-config and serve start from the archive.
     Config config =
         Config.parse(
@@ -73,6 +81,36 @@ final class WarmupCommand implements Callable<Integer> {
             Path.of("."),
             Map.of());
     return lines > 0 && config.receivers().size() == 1 ? 0 : 1;
+  }
+
+  /** The HTTP listener and one request through it, so that serve loads Jetty from the archive. */
+  private static int warmHttp() throws IOException {
+    java.util.logging.Logger jetty = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+    jetty.setLevel(java.util.logging.Level.WARNING); // its start and stop lines, in the build log
+    HttpListener listener =
+        HttpListener.start(
+            "127.0.0.1",
+            0,
+            List.of(
+                new Route(
+                    "/",
+                    Admission.form(1024),
+                    exchange -> {
+                      exchange.getRequestBody().readAllBytes();
+                      exchange.sendResponseHeaders(204, -1);
+                      exchange.close();
+                    })));
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              "POST /warmup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                  .getBytes(StandardCharsets.US_ASCII));
+      return socket.getInputStream().readAllBytes().length > 0 ? 1 : 0;
+    } finally {
+      listener.close();
+    }
   }
 
   private static void delete(Path dir) {

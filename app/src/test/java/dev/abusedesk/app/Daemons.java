@@ -32,13 +32,19 @@ final class Daemons {
 
   /** Starts {@code serve} and waits until its HTTP health check answers. */
   static Process start(Path config, Path dataDir, int httpPort, Path log, String... extra) {
+    return start(Map.of(), config, dataDir, httpPort, log, extra);
+  }
+
+  /** Starts {@code serve} with {@code env} (such as {@code JAVA_OPTS}) and waits for its health. */
+  static Process start(
+      Map<String, String> env, Path config, Path dataDir, int httpPort, Path log, String... extra) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of("serve", "--config", config.toString(), "--data-dir", dataDir.toString()));
     args.addAll(List.of(extra));
     try {
       Process p =
-          Launcher.builder(Map.of(), args)
+          Launcher.builder(env, args)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 public final class Desk implements HttpHandler {
 
   static final String COOKIE = "abusedesk_session";
-  static final int MAX_FORM_BYTES = 256 * 1024;
+
+  /** The largest form post read; the HTTP listener refuses larger bodies before reading them. */
+  public static final int MAX_FORM_BYTES = 256 * 1024;
+
   private static final Pattern CASE = Pattern.compile("/dashboard/cases/(\\d{1,15})(/[a-z]+)?");
   private static final Pattern ACK = Pattern.compile("/dashboard/ack/(\\d{1,15})");
 

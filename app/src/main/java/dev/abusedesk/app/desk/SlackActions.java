@@ -32,7 +32,10 @@ public final class SlackActions implements HttpHandler {
 
   static final String ACTION_ID = "abusedesk_ack";
   static final Duration WINDOW = Duration.ofMinutes(5);
-  static final int MAX_BODY = 64 * 1024;
+
+  /** The largest payload read; the HTTP listener refuses larger bodies before reading them. */
+  public static final int MAX_BODY = 64 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Secret> signingSecrets;

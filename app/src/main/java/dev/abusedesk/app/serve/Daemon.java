@@ -1,19 +1,13 @@
 package dev.abusedesk.app.serve;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.pipeline.Pipeline;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code abusedesk serve}: the intake listeners and the loops that record, deliver and remind,
@@ -42,10 +36,8 @@ public final class Daemon implements AutoCloseable {
   private volatile boolean running;
   private volatile Health health;
   private java.util.function.IntConsumer exit = Daemon::exitOnItsOwnThread;
-  private final java.util.Map<String, com.sun.net.httpserver.HttpHandler> mounted =
-      new java.util.LinkedHashMap<>();
-  private HttpServer http;
-  private ExecutorService httpThreads;
+  private final List<Route> mounted = new ArrayList<>();
+  private HttpListener http;
 
   public Daemon(
       Pipeline pipeline,
@@ -73,7 +65,12 @@ public final class Daemon implements AutoCloseable {
     deliverSignal.raise();
   }
 
-  public void start() throws IOException {
+  /**
+   * Starts the loops and the listeners.
+   *
+   * @throws IntakeException when a listener cannot bind its address
+   */
+  public void start() {
     running = true;
     Fatal.installHandler();
     loops.add(loop("record", this::recordOnce, recordSignal, Duration.ofSeconds(10)));
@@ -140,12 +137,15 @@ public final class Daemon implements AutoCloseable {
     t.start();
   }
 
-  /** Serves {@code path} (the dashboard, Slack's actions) on the HTTP listener; before start. */
-  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
-    mounted.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler"));
+  /**
+   * Serves {@code path} (the dashboard, Slack's actions) on the HTTP listener, with what is checked
+   * before a request body is read; before start.
+   */
+  public void mount(String path, Admission admission, com.sun.net.httpserver.HttpHandler handler) {
+    mounted.add(new Route(path, admission, handler));
   }
 
-  java.util.Map<String, com.sun.net.httpserver.HttpHandler> mounted() {
+  List<Route> mounted() {
     return mounted;
   }
 
@@ -205,22 +205,21 @@ public final class Daemon implements AutoCloseable {
   }
 
   public int httpPort() {
-    return http == null ? -1 : http.getAddress().getPort();
+    return http == null ? -1 : http.port();
   }
 
-  private void startHttp(Intake.Http settings) throws IOException {
-    InetSocketAddress address =
-        new InetSocketAddress(settings.listen().host(), settings.listen().port());
-    http = HttpServer.create(address, 64);
-    httpThreads = Executors.newFixedThreadPool(8, r -> thread("http", r));
-    http.setExecutor(httpThreads);
-    Routes.install(http, this, settings);
-    http.start();
+  /**
+   * @throws IntakeException when the address cannot be bound
+   */
+  private void startHttp(Intake.Http settings) {
+    http =
+        HttpListener.start(
+            settings.listen().host(), settings.listen().port(), Routes.of(this, settings));
     LOG.log(
         System.Logger.Level.INFO,
         "HTTP on {0}:{1,number,#}",
         settings.listen().host(),
-        http.getAddress().getPort());
+        http.port());
   }
 
   private boolean recordOnce() {
@@ -270,8 +269,7 @@ public final class Daemon implements AutoCloseable {
       }
     }
     if (http != null) {
-      http.stop(1);
-      httpThreads.shutdown();
+      http.close();
     }
     running = false;
     recordSignal.raise();
@@ -283,14 +281,9 @@ public final class Daemon implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    if (httpThreads != null) {
-      try {
-        httpThreads.awaitTermination(
-            Math.max(1, Duration.between(clock.instant(), until).toMillis()),
-            TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (http != null) {
+      http.awaitTermination(
+          Duration.ofMillis(Math.max(1, Duration.between(clock.instant(), until).toMillis())));
     }
     pipeline.close();
   }

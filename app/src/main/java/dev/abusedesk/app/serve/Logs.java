@@ -20,6 +20,7 @@ public final class Logs {
   // Held: java.util.logging forgets the level of a logger nobody references.
   private static final Logger SUBETHAMAIL = Logger.getLogger("org.subethamail");
   private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
+  private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
   private Logs() {}
 
@@ -30,6 +31,7 @@ public final class Logs {
   public static void quietLibraries() {
     SUBETHAMAIL.setLevel(Level.WARNING);
     HIKARI.setLevel(Level.WARNING);
+    JETTY.setLevel(Level.WARNING);
   }
 
   public static void configure(Logging logging) {

@@ -27,16 +27,22 @@ final class MailCommands {
   /**
    * DATA, streamed into the message handler (the spool). SMTP answers once; LMTP answers once for
    * every accepted recipient, all alike since one spooled message serves them all. The transaction
-   * ends whatever the outcome, so the client may start the next one with MAIL.
+   * ends whatever the outcome, so the client may start the next one with MAIL. A message that has
+   * not arrived whole by the data deadline is dropped (nothing is spooled) with a 421, and so is
+   * the connection.
    */
   static final class Data extends BaseCommand {
+    static final String TOO_SLOW = "4.4.2 The message took too long to arrive, closing";
+
     private final boolean lmtp;
     private final InFlight inFlight;
+    private final SmtpLimits limits;
 
-    Data(boolean lmtp, InFlight inFlight) {
+    Data(boolean lmtp, InFlight inFlight, SmtpLimits limits) {
       super("DATA", "Following text is collected as the message.");
       this.lmtp = lmtp;
       this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+      this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
@@ -54,10 +60,15 @@ final class MailCommands {
       if (!inFlight.enter()) {
         throw new DropConnectionException(421, "4.3.2 Shutting down, try again later");
       }
+      DataDeadline deadline =
+          new DataDeadline(
+              session.getSocket(),
+              session.getRawInput(),
+              limits.idleTimeout(),
+              limits.dataDeadline());
       try {
         session.sendResponse("354 End data with <CR><LF>.<CR><LF>");
-        InputStream message =
-            new DotUnstuffingInputStream(new DotTerminatedInputStream(session.getRawInput()));
+        InputStream message = new DotUnstuffingInputStream(new DotTerminatedInputStream(deadline));
         String reply;
         try {
           reply = "250 " + session.getMessageHandler().data(message);
@@ -67,9 +78,15 @@ final class MailCommands {
         MailTransaction.drain(message);
         session.sendResponse(
             String.join("\r\n", Collections.nCopies(lmtp ? recipients : 1, reply)));
+      } catch (IOException e) {
+        if (deadline.passed()) {
+          throw new DropConnectionException(421, TOO_SLOW);
+        }
+        throw e;
       } finally {
         inFlight.leave();
         session.resetMailTransaction();
+        deadline.restore();
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.abusedesk.app.serve;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,14 +53,23 @@ final class Requests {
     json(exchange, status, "{\"error\":\"" + message.replace("\"", "'") + "\"}");
   }
 
+  /** A refusal with its headers, as {@link #error} writes it. */
+  static void refuse(HttpExchange exchange, Refusal refusal) throws IOException {
+    refusal.headers().forEach(exchange.getResponseHeaders()::set);
+    error(exchange, refusal.status(), refusal.message());
+  }
+
   /** The token a request carries: {@code Authorization: Bearer ...} or {@code x-api-key}. */
   static Optional<String> token(HttpExchange exchange) {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    return token(exchange.getRequestHeaders());
+  }
+
+  static Optional<String> token(Headers headers) {
+    String authorization = headers.getFirst("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.of(authorization.substring(7).strip());
     }
-    return Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-api-key"))
-        .map(String::strip);
+    return Optional.ofNullable(headers.getFirst("x-api-key")).map(String::strip);
   }
 
   /** Compares in constant time, so response timing tells nothing about the token. */

@@ -2,35 +2,78 @@ package dev.abusedesk.app.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.abusedesk.config.Intake;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The HTTP paths of the daemon and who may call them. */
+/** The HTTP paths of the daemon, who may call them, and how much body each takes. */
 final class Routes {
 
   private Routes() {}
 
   private static final System.Logger LOG = System.getLogger(Routes.class.getName());
 
-  static void install(HttpServer server, Daemon daemon, Intake.Http settings) {
-    HttpIntake intake = new HttpIntake(settings, daemon.spool(), daemon::spooled, daemon.snsGate());
-    server.createContext("/intake/eventbridge", guarded(intake.eventBridge()));
-    server.createContext("/intake/email", guarded(intake.email()));
-    server.createContext("/intake/sns", guarded(intake.sns()));
+  static List<Route> of(Daemon daemon, Intake.Http settings) {
+    List<Route> routes =
+        new ArrayList<>(
+            intake(
+                new HttpIntake(settings, daemon.spool(), daemon::spooled, daemon.snsGate()),
+                settings));
+    // Health and metrics (and /livez, when there is one) take the STATUS lane, threads of their
+    // own: slow database work in other handlers never keeps them waiting.
     Status status = new Status(daemon, Clock.systemUTC());
     // Beyond loopback, health and metrics want the token too: nothing answers strangers.
     boolean open = settings.listen().isLoopback() || settings.token().isEmpty();
-    server.createContext(
-        "/healthz", guarded(open ? status.healthz() : tokenOnly(settings, status.healthz())));
-    server.createContext(
-        "/metrics", guarded(open ? status.metrics() : tokenOnly(settings, status.metrics())));
-    server.createContext(
-        "/livez", guarded(open ? status.livez() : tokenOnly(settings, status.livez())));
-    daemon.mounted().forEach((path, handler) -> server.createContext(path, guarded(handler)));
-    server.createContext("/", guarded(exchange -> Requests.error(exchange, 404, "not found")));
+    routes.add(
+        new Route(
+            "/healthz",
+            Admission.status(),
+            guarded(open ? status.healthz() : tokenOnly(settings, status.healthz()))));
+    routes.add(
+        new Route(
+            "/metrics",
+            Admission.status(),
+            guarded(open ? status.metrics() : tokenOnly(settings, status.metrics()))));
+    routes.add(
+        new Route(
+            "/livez",
+            Admission.status(),
+            guarded(open ? status.livez() : tokenOnly(settings, status.livez()))));
+    for (Route mounted : daemon.mounted()) {
+      routes.add(new Route(mounted.path(), mounted.admission(), guarded(mounted.handler())));
+    }
+    routes.add(notFound());
+    return routes;
+  }
+
+  /**
+   * The intake endpoints: EventBridge and raw mail behind the token, SNS behind its headers (its
+   * signature is checked once the body is in). EventBridge and SNS bodies are capped near what AWS
+   * sends; raw mail at {@code max_body_bytes}, streamed into the spool.
+   */
+  static List<Route> intake(HttpIntake intake, Intake.Http settings) {
+    return List.of(
+        new Route(
+            "/intake/eventbridge",
+            Admission.buffered(intake.eventMaxBytes(), intake.tokenCheck()),
+            guarded(intake.eventBridge())),
+        new Route(
+            "/intake/email",
+            Admission.streamed(settings.maxBodyBytes(), intake.tokenCheck()),
+            guarded(intake.email())),
+        new Route(
+            "/intake/sns",
+            Admission.buffered(intake.snsMaxBytes(), SnsIntake.headerCheck(settings.snsTopics())),
+            guarded(intake.sns())));
+  }
+
+  /** Everything else: 404, and no body beyond its head. */
+  static Route notFound() {
+    return new Route(
+        "/", Admission.form(0), guarded(exchange -> Requests.error(exchange, 404, "not found")));
   }
 
   private static HttpHandler tokenOnly(Intake.Http settings, HttpHandler handler) {
@@ -47,7 +90,8 @@ final class Routes {
   /** Every exchange ends with an answer, and a failure never leaks into the response. */
   static HttpHandler guarded(HttpHandler handler) {
     return exchange -> {
-      try (exchange) {
+      // Closed last, not by try-with-resources, which would close it before the catch answers.
+      try {
         handler.handle(exchange);
       } catch (IOException | RuntimeException e) {
         LOG.log(
@@ -55,6 +99,8 @@ final class Routes {
             "HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
             e);
         tryAnswer(exchange);
+      } finally {
+        exchange.close();
       }
     };
   }

@@ -20,7 +20,8 @@ import org.subethamail.smtp.server.SMTPServer;
  * Each message streams into the spool; the reply to DATA is 250 only once the spool accepted it,
  * 451 when it could not be written (the sender keeps it and retries) and 552 when it is larger than
  * {@code max_message_bytes}. With a username and password configured, AUTH PLAIN or LOGIN comes
- * first. Messages are spooled byte for byte as received: no Received header is added.
+ * first. Messages are spooled byte for byte as received: no Received header is added. Clients are
+ * bounded by {@link SmtpLimits}: a read timeout, a deadline for each message, a cap on sessions.
  */
 public final class SmtpIntake implements Supervised {
 
@@ -30,8 +31,11 @@ public final class SmtpIntake implements Supervised {
   /** How long stopping waits for messages being received; the daemon must exit within 10 s. */
   private static final Duration GRACE = Duration.ofSeconds(5);
 
-  private static final int MAX_CONNECTIONS = 100;
-  private static final int CONNECTION_TIMEOUT_MS = 60_000;
+  /**
+   * Connections the library takes before it stops accepting; {@link SessionLimit} refuses those
+   * past {@link SmtpLimits#maxSessions()} long before.
+   */
+  private static final int ACCEPTED_AT_MOST = 1000;
 
   private final Intake.Smtp config;
   private final SMTPServer server;
@@ -48,6 +52,10 @@ public final class SmtpIntake implements Supervised {
    * @throws IntakeException when the listen host is not an address of this machine's
    */
   public SmtpIntake(Intake.Smtp config, FileSpool spool, Runnable onSpooled) {
+    this(config, spool, onSpooled, SmtpLimits.defaults());
+  }
+
+  SmtpIntake(Intake.Smtp config, FileSpool spool, Runnable onSpooled, SmtpLimits limits) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(spool, "spool");
     Objects.requireNonNull(onSpooled, "onSpooled");
@@ -59,8 +67,9 @@ public final class SmtpIntake implements Supervised {
             .bindAddress(address(config))
             .hostName(HOST_NAME)
             .softwareName("Abuse Desk")
-            .maxConnections(MAX_CONNECTIONS)
-            .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
+            .maxConnections(Math.max(ACCEPTED_AT_MOST, limits.maxSessions()))
+            .sessionHandler(new SessionLimit(limits.maxSessions()))
+            .connectionTimeoutMs((int) limits.idleTimeout().toMillis())
             .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
             .insertReceivedHeaders(false)
             .serverThreadName(threadName)
@@ -82,7 +91,8 @@ public final class SmtpIntake implements Supervised {
     }
     this.server = builder.build();
     CommandHandler commands = server.getCommandHandler();
-    commands.addCommand(new RequireAuthCommandWrapper(new MailCommands.Data(lmtp, inFlight)));
+    commands.addCommand(
+        new RequireAuthCommandWrapper(new MailCommands.Data(lmtp, inFlight, limits)));
     if (lmtp) {
       String greeting = "500 5.5.1 This is an LMTP server: say LHLO";
       commands.addCommand(new MailCommands.Lhlo(HOST_NAME, maxBytes));

@@ -2,7 +2,10 @@ package dev.abusedesk.app.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code POST /intake/sns} does with a body: only a verified notification is spooled (the raw
@@ -12,10 +15,34 @@ final class SnsIntake implements HttpIntake.SnsGate {
 
   private static final System.Logger LOG = System.getLogger(SnsIntake.class.getName());
 
+  private static final Set<String> TYPES =
+      Set.of("Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation");
+
   private final SnsMessages messages;
 
   SnsIntake(SnsMessages messages) {
     this.messages = Objects.requireNonNull(messages, "messages");
+  }
+
+  /**
+   * What is checked before an SNS body is read. SNS sends the message type and the topic as headers
+   * too: a POST without them, or for a topic not in {@code sns_topics} (whose messages are refused
+   * anyway), is not worth reading.
+   */
+  static Admission.Check headerCheck(List<String> topics) {
+    Set<String> configured = Set.copyOf(topics);
+    return Admission.POST.and(
+        (method, headers) -> {
+          String type = headers.getFirst("x-amz-sns-message-type");
+          if (type == null || !TYPES.contains(type)) {
+            return Optional.of(Refusal.of(400, "not an SNS message"));
+          }
+          String topic = headers.getFirst("x-amz-sns-topic-arn");
+          if (topic == null || !configured.contains(topic)) {
+            return Optional.of(Refusal.of(403, "topic not configured"));
+          }
+          return Optional.empty();
+        });
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.abusedesk.app.desk;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.abusedesk.app.serve.Admission;
+import dev.abusedesk.app.serve.HttpListener;
+import dev.abusedesk.app.serve.Route;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
@@ -14,10 +16,7 @@ import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,13 +24,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The dashboard with real parts: SQLite in a temporary directory, the real pipeline, the JDK HTTP
- * server on a free loopback port. Only the clock is the test's.
+ * The dashboard with real parts: SQLite in a temporary directory, the real pipeline, the daemon's
+ * HTTP listener on a free loopback port. Only the clock is the test's.
  */
 final class DeskServer implements AutoCloseable {
 
@@ -69,7 +69,7 @@ final class DeskServer implements AutoCloseable {
   final AckLinks ackLinks;
   final AtomicInteger wakes = new AtomicInteger();
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
-  private final HttpServer http;
+  private final HttpListener http;
 
   DeskServer(Path dir, String yaml, Instant now, boolean loopback, Optional<ReplyMail> replies) {
     this.clock = new TestClock(now);
@@ -99,20 +99,23 @@ final class DeskServer implements AutoCloseable {
             },
             "test",
             Deliverer.Observer.NONE);
-    try {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    http.createContext(
-        "/dashboard",
-        new Desk(pipeline, ackLinks, loopback, clock, wakes::incrementAndGet, replies));
-    http.createContext("/slack/actions", new SlackActions(pipeline, clock, wakes::incrementAndGet));
-    http.start();
+    http =
+        HttpListener.start(
+            "127.0.0.1",
+            0,
+            List.of(
+                new Route(
+                    "/dashboard",
+                    Admission.form(Desk.MAX_FORM_BYTES),
+                    new Desk(pipeline, ackLinks, loopback, clock, wakes::incrementAndGet, replies)),
+                new Route(
+                    "/slack/actions",
+                    Admission.slackSigned(SlackActions.MAX_BODY),
+                    new SlackActions(pipeline, clock, wakes::incrementAndGet))));
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + path);
+    return URI.create("http://127.0.0.1:" + http.port() + path);
   }
 
   /** Records a message as the intake would, and queues its alerts; returns the case ID. */
@@ -132,7 +135,7 @@ final class DeskServer implements AutoCloseable {
 
   @Override
   public void close() {
-    http.stop(0);
+    http.close();
     pipeline.close();
     pipeline.store().close();
   }
