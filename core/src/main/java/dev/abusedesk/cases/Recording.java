@@ -290,23 +290,8 @@ final class Recording {
     resources.addAll(page.resources());
     TreeSet<String> ips = new TreeSet<>(first.ips());
     ips.addAll(page.ips());
-    return new Report(
-        first.kind(),
-        first.category(),
-        first.accounts(),
-        first.regions(),
-        List.copyOf(resources),
-        List.copyOf(ips),
-        first.caseId(),
-        first.awsCaseNumbers(),
-        first.receivedAt(),
-        first.deadline(),
-        first.senderVerified(),
-        first.complaint(),
-        first.actionsTaken(),
-        first.description(),
-        first.origin(),
-        first.truncated() || page.truncated());
+    return first.withResources(
+        List.copyOf(resources), List.copyOf(ips), first.truncated() || page.truncated());
   }
 
   private long insertReport(

@@ -57,7 +57,8 @@ final class HealthParser {
     String excerpt = Complaints.normalise(description, 2000);
 
     if (category.isEmpty()) {
-      return Report.notAbuse(receivedAt, SenderVerified.UNKNOWN, excerpt, origin, false);
+      return Report.notAbuse(
+          receivedAt, SenderVerified.UNKNOWN, excerpt, origin, false, Provenance.healthEvent());
     }
 
     TreeSet<String> accounts = new TreeSet<>();
@@ -114,7 +115,9 @@ final class HealthParser {
         List.of(),
         excerpt,
         origin,
-        false);
+        false,
+        Provenance.healthEvent(),
+        List.of());
   }
 
   private static Kind kind(String description) {

@@ -118,6 +118,8 @@ final class MailParser {
     AwsWording.Findings found = AwsWording.read(split.aws(), subject);
     Instant receivedAt = date.orElse(readAt);
     SenderVerified verified = senderVerified(headers.get("authentication-results"));
+    Provenance provenance =
+        Provenance.unverified(forwarded ? "forwarded copy" : "no trusted DKIM check yet");
     Report.MailOrigin origin =
         new Report.MailOrigin(
             messageId(identity.get("message-id")),
@@ -129,7 +131,8 @@ final class MailParser {
     String description = Complaints.normalise(split.aws(), 2000);
     boolean abuse = looksLikeAws(from, subject, split.aws());
     if (!abuse) {
-      return Report.notAbuse(receivedAt, verified, description, origin, mail.truncated());
+      return Report.notAbuse(
+          receivedAt, verified, description, origin, mail.truncated(), provenance);
     }
 
     Complaint complaint =
@@ -161,7 +164,9 @@ final class MailParser {
         found.actionsTaken(),
         description,
         origin,
-        mail.truncated());
+        mail.truncated(),
+        provenance,
+        List.of());
   }
 
   private static String primaryText(List<MailReader.Text> texts) {

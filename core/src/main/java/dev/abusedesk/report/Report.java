@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param description a bounded excerpt of the AWS-written text
  * @param origin channel-specific identity: mail headers or Health event fields
  * @param truncated whether a size limit cut the input short while reading it
+ * @param provenance whether it is known to be what AWS said, and why
+ * @param assumptions what reading it assumed where the input was ambiguous (a forwarded date
+ *     without a zone, say), each a sentence for the case page; empty when nothing was assumed
  */
 public record Report(
     Kind kind,
@@ -40,7 +43,9 @@ public record Report(
     List<String> actionsTaken,
     String description,
     Origin origin,
-    boolean truncated) {
+    boolean truncated,
+    Provenance provenance,
+    List<String> assumptions) {
 
   public Report {
     Objects.requireNonNull(kind, "kind");
@@ -58,6 +63,31 @@ public record Report(
     actionsTaken = List.copyOf(actionsTaken);
     description = description == null ? "" : description;
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(provenance, "provenance");
+    assumptions = List.copyOf(assumptions);
+  }
+
+  /** The same report naming these resources and IPs (several Health pages merged into one). */
+  public Report withResources(List<String> otherResources, List<String> otherIps, boolean cut) {
+    return new Report(
+        kind,
+        category,
+        accounts,
+        regions,
+        otherResources,
+        otherIps,
+        caseId,
+        awsCaseNumbers,
+        receivedAt,
+        deadline,
+        senderVerified,
+        complaint,
+        actionsTaken,
+        description,
+        origin,
+        cut,
+        provenance,
+        assumptions);
   }
 
   /** A mail or event that is not an abuse report: kept for audit, naming nothing. */
@@ -66,7 +96,8 @@ public record Report(
       SenderVerified senderVerified,
       String description,
       Origin origin,
-      boolean truncated) {
+      boolean truncated,
+      Provenance provenance) {
     return new Report(
         Kind.NOT_ABUSE,
         null,
@@ -83,7 +114,9 @@ public record Report(
         List.of(),
         description,
         origin,
-        truncated);
+        truncated,
+        provenance,
+        List.of());
   }
 
   public Channel channel() {

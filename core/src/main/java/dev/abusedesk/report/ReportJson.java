@@ -70,6 +70,8 @@ public final class ReportJson {
     g.writeStringField("received_at", time(r.receivedAt()));
     g.writeStringField("deadline", time(r.deadline()));
     g.writeStringField("sender_verified", r.senderVerified().wire());
+    g.writeStringField("provenance", r.provenance().trust().wire());
+    g.writeStringField("provenance_basis", r.provenance().basis());
     g.writeStringField("complaint_format", r.complaint().format().wire());
 
     list(g, "aws_case_numbers", r.awsCaseNumbers());
@@ -103,6 +105,7 @@ public final class ReportJson {
       g.writeBooleanField("backup_event", health.backupEvent());
       g.writeEndObject();
     }
+    list(g, "assumptions", r.assumptions());
     g.writeBooleanField("truncated", r.truncated());
   }
 
@@ -175,7 +178,11 @@ public final class ReportJson {
         strings(n.path("actions_taken")),
         n.path("description").asText(""),
         origin,
-        n.path("truncated").asBoolean(false));
+        n.path("truncated").asBoolean(false),
+        new Provenance(
+            Provenance.Trust.fromWire(n.path("provenance").asText("unverified")),
+            n.path("provenance_basis").asText("")),
+        strings(n.path("assumptions")));
   }
 
   private static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
