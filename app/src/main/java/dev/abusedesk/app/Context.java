@@ -14,7 +14,6 @@ import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -66,6 +65,11 @@ public final class Context implements AutoCloseable {
     return config;
   }
 
+  /** The same command with another configuration (the demo's), before anything is opened. */
+  Context withConfig(Config other) {
+    return new Context(other, dataDir, clock, env);
+  }
+
   public Map<String, String> env() {
     return env;
   }
@@ -91,7 +95,7 @@ public final class Context implements AutoCloseable {
   }
 
   public ReportParser parser() {
-    return new ReportParser(Duration.ofHours(config.deadlineHours()));
+    return Pipeline.parser(config);
   }
 
   /** The store: PostgreSQL when the configuration names one, else SQLite in the data dir. */

@@ -15,6 +15,7 @@ import dev.abusedesk.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -64,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
       common.dataDir = Path.of("demo-data");
     }
     Clock clock = Clock.systemUTC();
-    Context context = Context.of(common, root.env(), clock);
+    Context context = demo(Context.of(common, root.env(), clock));
     Logs.configure(context.config().logging());
     // No configuration at all: the loopback defaults. A configuration without an intake section
     // turns that intake off.
@@ -119,6 +120,18 @@ final class ServeCommand implements Callable<Integer> {
                 "abusedesk-stop"));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * With {@code --demo} and no configuration file: the sample mails were received, and their DKIM
+   * checked, by the demo's own mail server, which the demo trusts.
+   */
+  private Context demo(Context context) {
+    if (!demo || common.config != null) {
+      return context;
+    }
+    return context.withConfig(
+        context.config().withIntake(context.config().intake().trusting(List.of(Intakes.DEMO_MTA))));
   }
 
   /** The response desk and Slack's interactivity endpoint, on the HTTP listener. */

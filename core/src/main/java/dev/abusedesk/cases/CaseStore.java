@@ -43,6 +43,12 @@ public interface CaseStore extends AutoCloseable {
   /** A person adds a note. */
   Change note(long caseId, String actor, String note, Instant at);
 
+  /**
+   * A person confirms that a closing mail the desk could not verify is AWS's: the case is closed by
+   * AWS. Not allowed once no reply is due.
+   */
+  Change confirmAwsClosed(long caseId, String actor, Instant at);
+
   /** Reports and cases counted, for metrics. */
   Counts counts(Instant now);
 

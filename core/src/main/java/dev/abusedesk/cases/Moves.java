@@ -53,4 +53,41 @@ final class Moves {
     rows.event(c, caseId, at, actor, CaseEvent.Type.STATUS, row.status(), to, reportId, note);
     return new Change.Done(rows.find(c, caseId).orElseThrow(), row.status());
   }
+
+  /**
+   * A person confirms that an unverified closing mail is AWS's: the case is closed by AWS, as the
+   * mail would have done had it been verified. Only while a reply is still due.
+   */
+  static Change confirmAwsClosed(Connection c, CaseRows rows, long caseId, String actor, Instant at)
+      throws SQLException {
+    Optional<CaseRows.Row> found = rows.row(c, caseId);
+    if (found.isEmpty()) {
+      return new Change.NoSuchCase(caseId);
+    }
+    CaseRows.Row row = found.get();
+    if (!row.status().awaitsReply()) {
+      return new Change.NotAllowed(row.status(), CaseStatus.CLOSED_BY_AWS);
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "UPDATE cases SET status = ?, updated_at = ?, aws_closed_at = ? WHERE id = ?")) {
+      p.setString(1, CaseStatus.CLOSED_BY_AWS.wire());
+      p.setLong(2, at.toEpochMilli());
+      p.setLong(3, at.toEpochMilli());
+      p.setLong(4, caseId);
+      p.executeUpdate();
+    }
+    rows.refreshDeadline(c, caseId);
+    rows.event(
+        c,
+        caseId,
+        at,
+        actor,
+        CaseEvent.Type.STATUS,
+        row.status(),
+        CaseStatus.CLOSED_BY_AWS,
+        null,
+        "confirmed that AWS's closing mail is genuine");
+    return new Change.Done(rows.find(c, caseId).orElseThrow(), row.status());
+  }
 }

@@ -83,7 +83,7 @@ final class Recording {
     List<String> reportKeys = new ArrayList<>(redelivery);
     pageGroup.ifPresent(reportKeys::add);
     keepReportKeys(reportKeys, reportId);
-    keepCaseKeys(caseId, JoinKeys.kept(report), at);
+    keepCaseKeys(caseId, trustworthy(report, JoinKeys.kept(report)), at);
     rows.event(
         c,
         caseId,
@@ -101,6 +101,20 @@ final class Recording {
         : new Recorded.Joined(after, reportId, before);
   }
 
+  /**
+   * The keys a report may join by, or leave for others to join by: a forged mail names a real case
+   * number or answers a real mail to slip into that case, so it never joins by those, and leaves
+   * none of them behind for the real mail to join its case by.
+   */
+  private static List<JoinKeys.Key> trustworthy(Report report, List<JoinKeys.Key> keys) {
+    if (!report.provenance().forged()) {
+      return keys;
+    }
+    return keys.stream()
+        .filter(k -> k.kind() != JoinKeys.Kind.AWS_CASE && k.kind() != JoinKeys.Kind.MESSAGE)
+        .toList();
+  }
+
   /** When AWS said it: the Health event's last update, else the report's date. */
   static Instant effectiveAt(Report report) {
     if (report.origin() instanceof Report.HealthOrigin health && health.lastUpdatedAt() != null) {
@@ -114,7 +128,7 @@ final class Recording {
   private Optional<Long> findCase(Report report, Instant at) throws SQLException {
     JoinKeys.Kind matchedKind = null;
     Long best = null;
-    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
+    for (JoinKeys.Key key : trustworthy(report, JoinKeys.lookups(report))) {
       if (matchedKind != null && key.kind() != matchedKind) {
         break; // A stronger kind of key already matched.
       }
@@ -207,7 +221,8 @@ final class Recording {
     CaseRows.Row row = rows.row(c, caseId).orElseThrow();
     Instant closedAt = row.awsClosedAt();
     Instant requestAt = row.lastRequestAt();
-    if (report.kind() == Kind.CLOSED) {
+    boolean unverifiedClose = report.kind() == Kind.CLOSED && !report.provenance().verified();
+    if (report.kind() == Kind.CLOSED && !unverifiedClose) {
       closedAt = later(closedAt, at);
     }
     if (report.kind().asksForReply()) {
@@ -245,6 +260,21 @@ final class Recording {
     }
     if (next != status) {
       rows.event(c, caseId, now, AWS, CaseEvent.Type.STATUS, status, next, null, why);
+    }
+    if (unverifiedClose && status.awaitsReply()) {
+      // Only AWS may close a case by mail, and this mail cannot show it is AWS's: a person looks.
+      rows.event(
+          c,
+          caseId,
+          now,
+          AWS,
+          CaseEvent.Type.NOTE,
+          null,
+          null,
+          null,
+          "AWS says closed, not verified ("
+              + report.provenance().basis()
+              + "): the case stays open until someone confirms");
     }
     rows.refreshDeadline(c, caseId);
   }

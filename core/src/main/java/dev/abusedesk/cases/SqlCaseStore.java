@@ -113,6 +113,12 @@ public final class SqlCaseStore implements CaseStore {
   }
 
   @Override
+  public Change confirmAwsClosed(long caseId, String actor, Instant at) {
+    requireActor(actor);
+    return db.exclusive(c -> Moves.confirmAwsClosed(c, rows, caseId, actor, at));
+  }
+
+  @Override
   public Change note(long caseId, String actor, String note, Instant at) {
     requireActor(actor);
     if (note == null || note.isBlank()) {

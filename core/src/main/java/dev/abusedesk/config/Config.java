@@ -87,6 +87,25 @@ public record Config(
     requireKnown(reminders.escalationReceivers(), names);
   }
 
+  /** The same configuration with another intake section. */
+  public Config withIntake(Intake other) {
+    return new Config(
+        language,
+        timezone,
+        publicUrl,
+        deadlineHours,
+        storage,
+        accounts,
+        receivers,
+        routes,
+        reminders,
+        other,
+        dashboard,
+        reply,
+        healthApi,
+        logging);
+  }
+
   /** The configuration without a file: console alerts, English, UTC, every default. */
   public static Config defaults() {
     List<Receiver> receivers = List.of(Receiver.console());

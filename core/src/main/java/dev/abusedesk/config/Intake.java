@@ -9,8 +9,15 @@ import java.util.Optional;
 /**
  * How reports reach the daemon besides the command line. Each listener is on only when its section
  * is in the file; without an {@code intake} section all are off.
+ *
+ * @param trustedAuthservIds the authserv-ids of the operator's own mail servers: only their {@code
+ *     Authentication-Results} headers are believed (anyone can write such a header into a mail)
  */
-public record Intake(Optional<Smtp> smtp, Optional<Http> http, Optional<Imap> imap) {
+public record Intake(
+    Optional<Smtp> smtp,
+    Optional<Http> http,
+    Optional<Imap> imap,
+    List<String> trustedAuthservIds) {
 
   /** 30 MiB: AWS reports with attached evidence stay well below it. */
   public static final long DEFAULT_MAX_BYTES = 31_457_280;
@@ -19,6 +26,16 @@ public record Intake(Optional<Smtp> smtp, Optional<Http> http, Optional<Imap> im
     Objects.requireNonNull(smtp, "smtp");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(imap, "imap");
+    trustedAuthservIds = List.copyOf(trustedAuthservIds);
+  }
+
+  public Intake(Optional<Smtp> smtp, Optional<Http> http, Optional<Imap> imap) {
+    this(smtp, http, imap, List.of());
+  }
+
+  /** The same intake, believing the Authentication-Results of these servers. */
+  public Intake trusting(List<String> authservIds) {
+    return new Intake(smtp, http, imap, authservIds);
   }
 
   public static Intake off() {

@@ -17,7 +17,8 @@ final class IntakeSection {
   private IntakeSection() {}
 
   static Intake read(Section root) {
-    Optional<Section> intake = root.section("intake", "smtp", "http", "imap");
+    Optional<Section> intake =
+        root.section("intake", "smtp", "http", "imap", "trusted_authserv_ids");
     if (intake.isEmpty()) {
       return Intake.off();
     }
@@ -41,8 +42,18 @@ final class IntakeSection {
                 "folder",
                 "move_to",
                 "interval")
-            .flatMap(IntakeSection::imap));
+            .flatMap(IntakeSection::imap),
+        section.strings(
+            "trusted_authserv_ids",
+            id ->
+                AUTHSERV_ID.matcher(id).matches()
+                    ? Optional.empty()
+                    : Optional.of("not a host name: " + Document.quote(id))));
   }
+
+  /** An authserv-id is a host name, by convention the MTA's own (RFC 8601 section 2.5). */
+  private static final Pattern AUTHSERV_ID =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?");
 
   private static Optional<Intake.Smtp> smtp(Section smtp) {
     Problems.Mark mark = smtp.document().problems.mark();

@@ -59,6 +59,11 @@ public record Alert(
     UPDATE,
     /** AWS closed the case. */
     CLOSED_BY_AWS,
+    /**
+     * A mail says AWS closed the case, but it cannot be shown to be AWS's: the case stays open
+     * until a person confirms on the case page.
+     */
+    CLOSED_UNVERIFIED,
     /** A person moved the case (acknowledged, replied, mitigated, resolved). */
     STATUS,
     /** The reply deadline is near, or passed, and no reply has been sent. */

@@ -208,6 +208,7 @@ public record AlertText(
   private static boolean needsAction(Alert alert) {
     return alert.type() != Alert.Type.STATUS
         && alert.type() != Alert.Type.CLOSED_BY_AWS
+        && alert.type() != Alert.Type.CLOSED_UNVERIFIED
         && alert.reportKind() != Kind.CLOSED
         && !alert.status().isFinished();
   }
@@ -217,6 +218,7 @@ public record AlertText(
       case NEW_CASE -> "🚨";
       case UPDATE -> "📨";
       case CLOSED_BY_AWS -> "✅";
+      case CLOSED_UNVERIFIED -> "❓";
       case STATUS -> "🔄";
       case REMINDER -> overdue ? "🔥" : "⏰";
       case ESCALATION -> "📣";
@@ -229,6 +231,7 @@ public record AlertText(
     return switch (alert.type()) {
       case NEW_CASE, UPDATE -> texts.kind(alert.reportKind());
       case CLOSED_BY_AWS -> texts.kind(Kind.CLOSED);
+      case CLOSED_UNVERIFIED -> texts.unverifiedCloseLead();
       case STATUS -> texts.statusLead(alert.status(), actor.orElse(""));
       case REMINDER -> left.map(texts::reminderLead).orElse(texts.kind(alert.reportKind()));
       case ESCALATION -> left.map(texts::escalationLead).orElse(texts.kind(alert.reportKind()));

@@ -124,6 +124,7 @@ final class DiscordNotifier implements Notifier {
       case REMINDER -> overdue ? 0xD93025 : 0xF29900;
       case UPDATE -> alert.reportKind() == dev.abusedesk.report.Kind.FINAL ? 0xD93025 : 0xF29900;
       case STATUS, CLOSED_BY_AWS -> 0x188038;
+      case CLOSED_UNVERIFIED -> 0xF29900;
       case TEST -> 0x1A73E8;
     };
   }

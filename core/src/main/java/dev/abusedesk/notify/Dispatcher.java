@@ -64,7 +64,8 @@ public final class Dispatcher {
     Report report = stored.report();
     Alert.Type type;
     if (report.kind() == Kind.CLOSED) {
-      type = Alert.Type.CLOSED_BY_AWS;
+      type =
+          report.provenance().verified() ? Alert.Type.CLOSED_BY_AWS : Alert.Type.CLOSED_UNVERIFIED;
     } else if (isFirstReport(c, stored)) {
       type = Alert.Type.NEW_CASE;
     } else {

@@ -86,6 +86,7 @@ final class EnglishTexts implements Texts {
       case NEW_CASE -> "New AWS abuse report";
       case UPDATE -> "Update from AWS";
       case CLOSED_BY_AWS -> "AWS closed the case";
+      case CLOSED_UNVERIFIED -> "AWS says closed — not verified, confirm?";
       case STATUS -> "Case status changed";
       case REMINDER -> overdue ? "Overdue: reply to AWS now" : "Reminder: reply to AWS";
       case ESCALATION -> "Escalation: nobody has taken this case";
@@ -133,6 +134,12 @@ final class EnglishTexts implements Texts {
   public String senderWarning() {
     return "The sender could not be verified (DKIM failed): this may be a phishing imitation."
         + " Check the case in the AWS console before acting, and do not follow links in the mail.";
+  }
+
+  @Override
+  public String unverifiedCloseLead() {
+    return "A mail says AWS closed this case, but it cannot be shown to come from AWS. The case"
+        + " stays open and reminders go on until someone confirms it on the case page.";
   }
 
   @Override

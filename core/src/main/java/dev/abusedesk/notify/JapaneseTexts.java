@@ -84,6 +84,7 @@ final class JapaneseTexts implements Texts {
       case NEW_CASE -> "AWS不正利用の通報（新規）";
       case UPDATE -> "AWSからの続報";
       case CLOSED_BY_AWS -> "AWSがケースをクローズしました";
+      case CLOSED_UNVERIFIED -> "AWSからのクローズ通知（未検証）— 確認してください";
       case STATUS -> "ケースの状態が変わりました";
       case REMINDER -> overdue ? "期限超過：至急AWSへ返信してください" : "リマインド：AWSへの返信";
       case ESCALATION -> "エスカレーション：担当者が決まっていません";
@@ -131,6 +132,12 @@ final class JapaneseTexts implements Texts {
   public String senderWarning() {
     return "送信元を検証できませんでした（DKIM失敗）。フィッシングによるなりすましの可能性があります。"
         + "対応する前にAWSコンソールでケースを確認し、メール内のリンクは開かないでください。";
+  }
+
+  @Override
+  public String unverifiedCloseLead() {
+    return "AWSがケースをクローズしたとするメールが届きましたが、AWSからのものと確認できません。"
+        + "ケースのページで誰かが確認するまで、ケースは未完了のままでリマインドも続きます。";
   }
 
   @Override

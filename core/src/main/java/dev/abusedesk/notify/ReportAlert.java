@@ -4,6 +4,7 @@ import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.report.Kind;
 import dev.abusedesk.report.Report;
+import dev.abusedesk.report.SenderVerified;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,10 @@ public final class ReportAlert {
         report.channel(),
         report.receivedAt(),
         report.deadline(),
-        report.senderVerified(),
+        // The warning goes by provenance: only the operator's own servers' checks count.
+        report.provenance().forged()
+            ? SenderVerified.FAIL
+            : report.provenance().verified() ? SenderVerified.PASS : SenderVerified.UNKNOWN,
         excerpt,
         report.actionsTaken(),
         Optional.empty(),

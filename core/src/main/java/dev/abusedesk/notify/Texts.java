@@ -89,6 +89,9 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
   /** The opening line of a status change; {@code actor} may be empty. */
   String statusLead(CaseStatus status, String actor);
 
+  /** The opening line of a closing mail that could not be verified. */
+  String unverifiedCloseLead();
+
   /** The opening line of a test message. */
   String testLead();
 

@@ -15,6 +15,7 @@ import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.Dispatcher;
 import dev.abusedesk.notify.Sender;
 import dev.abusedesk.remind.ReminderScheduler;
+import dev.abusedesk.report.MailChecks;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.route.AccountRegistry;
 import dev.abusedesk.route.Router;
@@ -52,7 +53,7 @@ public final class Pipeline implements AutoCloseable {
       Deliverer.Observer observer) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
-    this.recorder = new Recorder(spool, store, new ReportParser(config.deadline()));
+    this.recorder = new Recorder(spool, store, parser(config));
     this.outbox = new SqlOutbox(store.database());
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
@@ -61,6 +62,17 @@ public final class Pipeline implements AutoCloseable {
     this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
     this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), clock);
     this.clock = clock;
+  }
+
+  /**
+   * The parser for this configuration: it believes the {@code Authentication-Results} of the
+   * servers named in {@code intake.trusted_authserv_ids}, and checks DKIM itself (keys from DNS)
+   * for mail no trusted server checked.
+   */
+  public static ReportParser parser(Config config) {
+    return new ReportParser(
+        config.deadline(),
+        new MailChecks(config.intake().trustedAuthservIds(), Optional.of(new DnsDkimKeys())));
   }
 
   /**

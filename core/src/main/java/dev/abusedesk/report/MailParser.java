@@ -52,16 +52,27 @@ final class MailParser {
       Pattern.compile("(?:^|.*\\.)(?:amazon\\.com|aws\\.com|amazonaws\\.com)");
 
   /** The report a mail holds, or why the input is no mail at all. */
-  static Parsed parse(InputStream in, Instant readAt, Duration defaultDeadline) throws IOException {
+  static Parsed parse(
+      InputStream in,
+      Instant readAt,
+      Duration defaultDeadline,
+      MailChecks checks,
+      Optional<byte[]> raw)
+      throws IOException {
     MailReader.Mail mail = MailReader.read(in);
     if (mail.headers().isEmpty()) {
       // Binary data, NUL bytes, a bare JSON scalar: whatever the first line is, it is no header.
       return Parsed.unreadable("not a mail (no header fields) nor a JSON event");
     }
-    return Parsed.read(report(mail, readAt, defaultDeadline));
+    return Parsed.read(report(mail, readAt, defaultDeadline, checks, raw));
   }
 
-  private static Report report(MailReader.Mail mail, Instant readAt, Duration defaultDeadline) {
+  private static Report report(
+      MailReader.Mail mail,
+      Instant readAt,
+      Duration defaultDeadline,
+      MailChecks checks,
+      Optional<byte[]> raw) {
     Map<String, String> headers = mail.headers();
     List<MailReader.Text> texts = mail.texts();
     List<MailReader.Attached> attached = mail.attached();
@@ -118,8 +129,7 @@ final class MailParser {
     AwsWording.Findings found = AwsWording.read(split.aws(), subject);
     Instant receivedAt = date.orElse(readAt);
     SenderVerified verified = senderVerified(headers.get("authentication-results"));
-    Provenance provenance =
-        Provenance.unverified(forwarded ? "forwarded copy" : "no trusted DKIM check yet");
+    Provenance provenance = provenance(mail, from, forwarded, checks, raw);
     Report.MailOrigin origin =
         new Report.MailOrigin(
             messageId(identity.get("message-id")),
@@ -231,6 +241,28 @@ final class MailParser {
       score++;
     }
     return score;
+  }
+
+  /**
+   * Whether the mail is AWS's: a trusted server's check when there is one, else Abuse Desk's own
+   * DKIM check of the mail as received (when the raw bytes and a key source are at hand).
+   */
+  private static Provenance provenance(
+      MailReader.Mail mail,
+      String from,
+      boolean forwarded,
+      MailChecks checks,
+      Optional<byte[]> raw) {
+    List<String> results = mail.authenticationResults();
+    Optional<String> forwardedBy =
+        forwarded ? Optional.of(mail.headers().getOrDefault("from", "")) : Optional.empty();
+    if (forwardedBy.isEmpty()
+        && MailProvenance.trustedHeader(results, checks.trustedAuthservIds()).isEmpty()
+        && raw.isPresent()
+        && checks.dkimKeys().isPresent()) {
+      return DkimCheck.of(raw.get(), from, checks.dkimKeys().get());
+    }
+    return MailProvenance.of(results, from, forwardedBy, checks.trustedAuthservIds());
   }
 
   /** The verdict of the topmost Authentication-Results header, the one our own server added. */

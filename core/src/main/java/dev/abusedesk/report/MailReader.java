@@ -55,13 +55,22 @@ final class MailReader {
       Map<String, String> feedbackReport,
       String rfc822Headers) {}
 
-  /** What the reader kept of a mail. */
+  /**
+   * What the reader kept of a mail.
+   *
+   * @param authenticationResults every top-level {@code Authentication-Results} value, topmost
+   *     (added last, by the server nearest to us) first
+   */
   record Mail(
       Map<String, String> headers,
       List<Text> texts,
       List<Attached> attached,
       List<String> jsonAttachments,
-      boolean truncated) {}
+      boolean truncated,
+      List<String> authenticationResults) {}
+
+  /** Authentication-Results headers kept: the trusted one is near the top. */
+  private static final int MAX_RESULTS = 20;
 
   private MailReader() {}
 
@@ -86,6 +95,7 @@ final class MailReader {
     stream.parse(in);
 
     Map<String, String> top = new LinkedHashMap<>();
+    List<String> results = new ArrayList<>();
     List<Text> texts = new ArrayList<>();
     List<Attached> attached = new ArrayList<>();
     List<String> json = new ArrayList<>();
@@ -129,7 +139,13 @@ final class MailReader {
           case T_FIELD -> {
             Entity current = entities.peek();
             if (current != null) {
-              field(stream.getField(), current, messageDepth == 1 && current.message ? top : null);
+              boolean topLevel = messageDepth == 1 && current.message;
+              field(stream.getField(), current, topLevel ? top : null);
+              if (topLevel
+                  && stream.getField().getNameLowerCase().equals("authentication-results")
+                  && results.size() < MAX_RESULTS) {
+                results.add(MailHeaders.value(stream.getField()));
+              }
             }
           }
           case T_BODY -> {
@@ -148,7 +164,7 @@ final class MailReader {
       // Limits exceeded or broken structure: keep what was read so far.
       truncated = true;
     }
-    return new Mail(top, texts, attached, json, truncated);
+    return new Mail(top, texts, attached, json, truncated, results);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads one input (an email, a Health event, an SNS envelope holding one, or an array of events)
@@ -24,9 +25,18 @@ public final class ReportParser {
   private static final int MAX_EVENTS = 1000;
 
   private final Duration defaultDeadline;
+  private final MailChecks checks;
 
   public ReportParser(Duration defaultDeadline) {
+    this(defaultDeadline, MailChecks.NONE);
+  }
+
+  /**
+   * @param checks what tells a mail from AWS from one that only says so
+   */
+  public ReportParser(Duration defaultDeadline, MailChecks checks) {
     this.defaultDeadline = Objects.requireNonNull(defaultDeadline, "defaultDeadline");
+    this.checks = Objects.requireNonNull(checks, "checks");
     if (defaultDeadline.isNegative() || defaultDeadline.isZero()) {
       throw new IllegalArgumentException("the default deadline must be positive");
     }
@@ -43,6 +53,18 @@ public final class ReportParser {
    * @param readAt when the input was read: stands in for a missing or unreadable date
    */
   public Parsed parse(InputStream in, Instant readAt) {
+    return parse(in, readAt, Optional.empty());
+  }
+
+  /**
+   * Parses one input held in memory: a mail is then also DKIM-checked by Abuse Desk itself when no
+   * trusted server checked it and a key source is configured.
+   */
+  public Parsed parse(byte[] bytes, Instant readAt) {
+    return parse(new java.io.ByteArrayInputStream(bytes), readAt, Optional.of(bytes));
+  }
+
+  private Parsed parse(InputStream in, Instant readAt, Optional<byte[]> raw) {
     try {
       BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
       int first = firstSignificantByte(buffered);
@@ -53,17 +75,13 @@ public final class ReportParser {
         return json(buffered, readAt);
       }
       skipMboxFromLine(buffered);
-      return MailParser.parse(buffered, readAt, defaultDeadline);
+      return MailParser.parse(buffered, readAt, defaultDeadline, checks, raw);
     } catch (IOException | UncheckedIOException e) {
       return Parsed.unreadable("cannot read input: " + describe(e));
     } catch (StackOverflowError | RuntimeException e) {
       // A bug in reading hostile input must cost this input, not the whole run.
       return Parsed.unreadable("cannot parse input: " + e.getClass().getSimpleName());
     }
-  }
-
-  public Parsed parse(byte[] bytes, Instant readAt) {
-    return parse(new java.io.ByteArrayInputStream(bytes), readAt);
   }
 
   private Parsed json(InputStream in, Instant readAt) throws IOException {

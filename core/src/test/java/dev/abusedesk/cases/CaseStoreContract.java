@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.abusedesk.report.Category;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +47,7 @@ public abstract class CaseStoreContract {
   }
 
   protected Recorded ingest(byte[] raw) {
-    Parsed parsed = new ReportParser().parse(raw, NOW);
+    Parsed parsed = Fixtures.parser().parse(raw, NOW);
     assertThat(parsed).isInstanceOf(Parsed.Read.class);
     Report report = ((Parsed.Read) parsed).reports().get(0);
     return store.record(report, raw, "spool-" + spoolIds.incrementAndGet(), "pipe");
@@ -145,7 +144,7 @@ public abstract class CaseStoreContract {
   @Test
   void recordsOneSpooledMessageOnceHoweverOftenItIsOffered() {
     byte[] raw = Fixtures.bytes("email/ec2-abuse-dos.eml");
-    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    Report report = ((Parsed.Read) Fixtures.parser().parse(raw, NOW)).reports().get(0);
 
     Recorded first = store.record(report, raw, "same-spool-id", "pipe");
     Recorded again = store.record(report, raw, "same-spool-id", "pipe");

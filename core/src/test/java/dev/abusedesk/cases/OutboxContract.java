@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.testing.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +41,7 @@ public abstract class OutboxContract {
     store = newStore(Clock.fixed(NOW, ZoneOffset.UTC));
     outbox = outboxOf(store);
     byte[] raw = Fixtures.bytes("email/ts-port-scan.eml");
-    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    Report report = ((Parsed.Read) Fixtures.parser().parse(raw, NOW)).reports().get(0);
     caseId = ((Recorded.Opened) store.record(report, raw, "s1", "pipe")).caseNow().id();
   }
 
@@ -71,7 +70,7 @@ public abstract class OutboxContract {
 
   private long anotherCase() {
     byte[] raw = Fixtures.bytes("email/ec2-abuse-dos.eml");
-    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    Report report = ((Parsed.Read) Fixtures.parser().parse(raw, NOW)).reports().get(0);
     return ((Recorded.Opened) store.record(report, raw, "s2", "pipe")).caseNow().id();
   }
 

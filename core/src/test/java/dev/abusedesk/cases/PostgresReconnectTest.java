@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.testing.Fixtures;
 import dev.abusedesk.testing.RestartablePostgres;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +170,7 @@ class PostgresReconnectTest {
             .replace("20816735", number)
             .replace("0100018f2a1b2c3d", "0100018f2a1b" + String.format("%04d", n))
             .getBytes(StandardCharsets.UTF_8);
-    Report report = ((Parsed.Read) new ReportParser().parse(raw, NOW)).reports().get(0);
+    Report report = ((Parsed.Read) Fixtures.parser().parse(raw, NOW)).reports().get(0);
     return store.record(report, raw, "spool-" + n, "smtp");
   }
 

@@ -3,7 +3,6 @@ package dev.abusedesk.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
 import dev.abusedesk.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ class RecorderTest {
   void open() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     store = SqlCaseStore.open(Database.sqlite(dir.resolve("cases.db")), clock);
-    recorder = new Recorder(FileSpool.open(dir, clock), store, new ReportParser());
+    recorder = new Recorder(FileSpool.open(dir, clock), store, Fixtures.parser());
   }
 
   @AfterEach

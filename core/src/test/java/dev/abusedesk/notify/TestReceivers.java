@@ -6,7 +6,6 @@ import dev.abusedesk.config.ReceiverKind;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.testing.Fixtures;
 import java.net.URI;
 import java.time.Duration;
@@ -124,7 +123,7 @@ final class TestReceivers {
 
   /** The abuse reports in a fixture (none for a fixture that is not abuse). */
   static List<Report> reports(String fixture) {
-    Parsed parsed = new ReportParser().parse(Fixtures.bytes(fixture), NOW);
+    Parsed parsed = Fixtures.parser().parse(Fixtures.bytes(fixture), NOW);
     if (parsed instanceof Parsed.Read read) {
       return read.reports().stream().filter(Report::isAbuse).toList();
     }

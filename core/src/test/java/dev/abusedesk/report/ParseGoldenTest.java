@@ -20,7 +20,7 @@ class ParseGoldenTest {
   @ParameterizedTest
   @MethodSource("fixtures")
   void matchesItsGoldenFile(String fixture) throws Exception {
-    Parsed parsed = new ReportParser().parse(Fixtures.bytes(fixture), READ_AT);
+    Parsed parsed = Fixtures.parser().parse(Fixtures.bytes(fixture), READ_AT);
     StringBuilder out = new StringBuilder();
     if (parsed instanceof Parsed.Read read) {
       for (Report report : read.reports()) {

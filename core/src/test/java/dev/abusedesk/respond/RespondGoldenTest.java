@@ -7,7 +7,6 @@ import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.testing.Fixtures;
 import dev.abusedesk.testing.Golden;
 import java.time.Instant;
@@ -29,7 +28,7 @@ class RespondGoldenTest {
   }
 
   static List<Report> abuseReports(String fixture) {
-    Parsed parsed = new ReportParser().parse(Fixtures.bytes(fixture), NOW);
+    Parsed parsed = Fixtures.parser().parse(Fixtures.bytes(fixture), NOW);
     return parsed instanceof Parsed.Read read
         ? read.reports().stream().filter(Report::isAbuse).toList()
         : List.of();

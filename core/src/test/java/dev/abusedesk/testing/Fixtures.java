@@ -51,4 +51,24 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * The authserv-id of the mail server that received the fixtures (their Authentication-Results).
+   */
+  public static final String FIXTURE_MTA = "mx.example-msp.jp";
+
+  /**
+   * The parser as a desk that trusts the fixtures' mail server reads them: a DKIM pass it saw for
+   * amazon.com is verified, a fail forged. Checks no signature itself (no DNS in tests).
+   */
+  public static dev.abusedesk.report.ReportParser parser() {
+    return new dev.abusedesk.report.ReportParser(
+        java.time.Duration.ofHours(24),
+        new dev.abusedesk.report.MailChecks(
+            java.util.List.of(FIXTURE_MTA), java.util.Optional.empty()));
+  }
+
+  /** The configuration line that makes a desk trust the fixtures' mail server. */
+  public static final String TRUST_FIXTURE_MTA =
+      "intake:\n  trusted_authserv_ids: [" + FIXTURE_MTA + "]\n";
 }

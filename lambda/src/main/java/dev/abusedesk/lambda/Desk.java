@@ -258,7 +258,7 @@ public final class Desk implements Resource, AutoCloseable {
 
   /** Exercises the parser and JSON paths, so that a snapshot holds them compiled and loaded. */
   void prime() {
-    ReportParser parser = new ReportParser(config.deadline());
+    ReportParser parser = Pipeline.parser(config);
     Instant now = clock.instant();
     for (String name : SampleReports.names()) {
       parser.parse(SampleReports.bytes(name), now);

@@ -13,8 +13,8 @@ import dev.abusedesk.notify.ReceiverSender;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Parsed;
 import dev.abusedesk.report.Report;
-import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.spool.FileSpool;
+import dev.abusedesk.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -73,7 +73,10 @@ final class DeskServer implements AutoCloseable {
 
   DeskServer(Path dir, String yaml, Instant now, boolean loopback, Optional<ReplyMail> replies) {
     this.clock = new TestClock(now);
-    this.config = Config.parse(yaml, dir, Map.of());
+    // The fixtures were received by a mail server the desk trusts, as a real desk's would be.
+    this.config =
+        Config.parse(
+            yaml.contains("intake:") ? yaml : yaml + Fixtures.TRUST_FIXTURE_MTA, dir, Map.of());
     SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     this.ackLinks = AckLinks.of(config, dir, clock);
     this.pipeline =
@@ -120,7 +123,7 @@ final class DeskServer implements AutoCloseable {
 
   /** Records a message as the intake would, and queues its alerts; returns the case ID. */
   long record(byte[] raw, String spoolId) {
-    Parsed parsed = new ReportParser().parse(raw, clock.instant());
+    Parsed parsed = Fixtures.parser().parse(raw, clock.instant());
     Report report = ((Parsed.Read) parsed).reports().get(0);
     Recorded recorded = pipeline.store().record(report, raw, spoolId, "test");
     pipeline.queueAlerts();

@@ -55,7 +55,8 @@ class CheckupTest {
               - name: ops-slack
                 slack: {webhook_url: "%s"}
             """
-                .formatted(chat.uri("/slack")),
+                    .formatted(chat.uri("/slack"))
+                + Fixtures.TRUST_FIXTURE_MTA,
             dir,
             Map.of());
     spool = FileSpool.open(dir, clock);
