@@ -26,7 +26,8 @@ final class AssumptionText {
 
   /** A printed date as a sentence shows it: one line without double quotes, bounded. */
   static String shown(String printed) {
-    String line = printed == null ? "" : printed.replaceAll("[\\p{Cntrl}\"]", " ").strip();
+    // Also plain spaces for Gmail's narrow no-break one before "PM".
+    String line = printed == null ? "" : printed.replaceAll("[\\p{Cntrl}\"\\h\\s]+", " ").strip();
     return line.length() > 100 ? line.substring(0, 100).strip() : line;
   }
 
