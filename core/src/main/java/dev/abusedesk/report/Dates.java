@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,8 +57,31 @@ final class Dates {
           Map.entry("PDT", -700),
           Map.entry("JST", 900));
 
+  /**
+   * A date as written: the wall-clock time, and the UTC offset when the text names one ({@code
+   * +0900}, {@code JST}, {@code Z}). Without one the time is ambiguous by up to 26 hours.
+   */
+  record Written(LocalDateTime local, Optional<ZoneOffset> offset) {
+    Written {
+      Objects.requireNonNull(local, "local");
+      Objects.requireNonNull(offset, "offset");
+    }
+
+    /** The instant this wall-clock time is in the given offset. */
+    Instant in(ZoneOffset zone) {
+      return local.toInstant(zone);
+    }
+  }
+
   /** A mail {@code Date} header or a Health RFC 1123 time; also accepts ISO-8601. */
   static Optional<Instant> parse(String text) {
+    // A date without a zone reads as UTC here: mail Date headers and Health times name one; the
+    // forwarded dates that do not are read by ForwardedDate, from written().
+    return written(text).map(w -> w.in(w.offset().orElse(ZoneOffset.UTC)));
+  }
+
+  /** What {@link #parse} reads, before a missing zone is taken as UTC. */
+  static Optional<Written> written(String text) {
     if (text == null) {
       return Optional.empty();
     }
@@ -70,22 +94,6 @@ final class Dates {
       return rfc5322(m);
     }
     return iso(value);
-  }
-
-  /** The UTC offset a date text names, or UTC when it names none. */
-  static ZoneOffset offset(String text) {
-    if (text == null || text.length() > 200) {
-      return ZoneOffset.UTC;
-    }
-    Matcher m = RFC5322.matcher(text.strip());
-    if (!m.matches() || m.group(7) == null) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneOffset.ofTotalSeconds(offsetSeconds(m.group(7)));
-    } catch (DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
   }
 
   private static int offsetSeconds(String zone) {
@@ -101,7 +109,7 @@ final class Dates {
     return (hhmm / 100) * 3600 + (hhmm % 100) * 60;
   }
 
-  private static Optional<Instant> rfc5322(Matcher m) {
+  private static Optional<Written> rfc5322(Matcher m) {
     Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
     if (month == null) {
       return Optional.empty();
@@ -114,7 +122,6 @@ final class Dates {
     }
     String zone = m.group(7);
     try {
-      int offsetSeconds = zone == null ? 0 : offsetSeconds(zone);
       LocalDateTime local =
           LocalDateTime.of(
               year,
@@ -123,18 +130,25 @@ final class Dates {
               Integer.parseInt(m.group(4)),
               Integer.parseInt(m.group(5)),
               m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-      return Optional.of(local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds)));
+      Optional<ZoneOffset> offset =
+          zone == null
+              ? Optional.empty()
+              : Optional.of(ZoneOffset.ofTotalSeconds(offsetSeconds(zone)));
+      return Optional.of(new Written(local, offset));
     } catch (DateTimeException e) {
       return Optional.empty();
     }
   }
 
-  private static Optional<Instant> iso(String value) {
+  private static Optional<Written> iso(String value) {
     try {
-      return Optional.of(OffsetDateTime.parse(value).toInstant());
+      OffsetDateTime t = OffsetDateTime.parse(value);
+      return Optional.of(new Written(t.toLocalDateTime(), Optional.of(t.getOffset())));
     } catch (DateTimeParseException e) {
       try {
-        return Optional.of(Instant.parse(value));
+        Instant t = Instant.parse(value);
+        return Optional.of(
+            new Written(LocalDateTime.ofInstant(t, ZoneOffset.UTC), Optional.of(ZoneOffset.UTC)));
       } catch (DateTimeParseException again) {
         return Optional.empty();
       }

@@ -1,8 +1,6 @@
 package dev.abusedesk.report;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +20,30 @@ final class Forwards {
           "(?im)^[>\\s]*(?:-{2,}\\s*(?:Forwarded message|Forwarded Message|Original Message"
               + "|転送(?:された)?メッセージ|元のメッセージ)\\s*-{2,}|Begin forwarded message:)\\s*$");
 
-  private static final Pattern GMAIL_DATE =
+  // Gmail and Outlook (US): "Thu, Oct 30, 2025 at 2:14 PM", "Thursday, October 30, 2025 2:14 PM".
+  private static final Pattern MONTH_FIRST =
       Pattern.compile(
           "(?i)(?:[A-Za-z]{3,9},\\s*)?([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{1,2}),\\s*(\\d{4})"
-              + "(?:\\s+at)?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AP]M)?");
+              + "(?:\\s+at)?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(?:([AP])\\.?M\\b)?");
 
+  // Outlook outside the US with a 12-hour clock: "Thursday, 30 October 2025 2:14 PM".
+  private static final Pattern DAY_FIRST =
+      Pattern.compile(
+          "(?i)(?:[A-Za-z]{3,9},?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3})[a-z]*\\.?,?\\s+(\\d{4})"
+              + "(?:\\s+at)?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AP])\\.?M\\b");
+
+  private static final Pattern AM_PM = Pattern.compile("(?i)\\d\\s*[AP]\\.?M\\b");
+
+  // Gmail in English outside the US, new Outlook: "Thu, 30 Oct 2025 at 14:14".
+  private static final Pattern AT = Pattern.compile("(?<=\\d{4}) at (?=\\d)");
+
+  // Gmail "2025年10月30日(木) 14:14", Outlook "2025年10月30日 木曜日 14:14", "午後 2:14".
   private static final Pattern JAPANESE_DATE =
       Pattern.compile(
-          "(\\d{4})年\\s*(\\d{1,2})月\\s*(\\d{1,2})日[^0-9]*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+          "(\\d{4})年\\s*(\\d{1,2})月\\s*(\\d{1,2})日([^0-9]*)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+
+  // Gmail has put a narrow no-break space before "PM" since 2023; Outlook may put a no-break one.
+  private static final Pattern SPACES = Pattern.compile("[\\h\\s]+");
 
   private static final Map<String, String> LABELS =
       Map.ofEntries(
@@ -138,56 +152,81 @@ final class Forwards {
   }
 
   /**
-   * The date of a forwarded header block. Mail clients print it without a zone, in the forwarder's
-   * time: the offset of the forwarding mail's own {@code Date} header stands in for it.
+   * The date of a forwarded header block, as written. Thunderbird copies the original's Date
+   * header, zone and all; Gmail and Outlook print the wall-clock time in the forwarder's zone and
+   * name none: {@link ForwardedDate} decides which instant that is. A 12-hour time without AM or PM
+   * reads as the earlier of its two readings.
    */
-  static Optional<Instant> date(String text, ZoneOffset forwarderOffset) {
-    Optional<Instant> full = Dates.parse(text);
-    if (full.isPresent()) {
-      return full;
+  static Optional<Dates.Written> date(String text) {
+    String value = SPACES.matcher(text).replaceAll(" ").strip();
+    if (value.isEmpty() || value.length() > 200) {
+      return Optional.empty();
     }
-    Matcher g = GMAIL_DATE.matcher(text);
-    if (g.find()) {
-      Optional<Instant> parsed =
-          Dates.parse(
-              g.group(2)
-                  + " "
-                  + g.group(1)
-                  + " "
-                  + g.group(3)
-                  + " 00:00:00 +0000"); // validates the month name
-      if (parsed.isPresent()) {
-        int hour = Integer.parseInt(g.group(4)) % 12;
-        if (g.group(7) == null) {
-          hour = Integer.parseInt(g.group(4));
-        } else if (g.group(7).equalsIgnoreCase("PM")) {
-          hour += 12;
-        }
-        LocalDateTime day = LocalDateTime.ofInstant(parsed.get(), ZoneOffset.UTC);
-        return at(
-            day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, g, forwarderOffset);
+    boolean twelveHour = AM_PM.matcher(value).find();
+    if (!twelveHour) {
+      // "PM" after an RFC 5322 time would read as a zone; only a 24-hour time goes this way.
+      Optional<Dates.Written> rfc = Dates.written(AT.matcher(value).replaceFirst(" "));
+      if (rfc.isPresent()) {
+        return rfc;
       }
     }
-    Matcher j = JAPANESE_DATE.matcher(text);
+    Matcher m = MONTH_FIRST.matcher(value);
+    if (m.find()) {
+      return at(m.group(3), m.group(1), m.group(2), m, m.group(7));
+    }
+    Matcher d = DAY_FIRST.matcher(value);
+    if (d.find()) {
+      return at(d.group(3), d.group(2), d.group(1), d, d.group(7));
+    }
+    Matcher j = JAPANESE_DATE.matcher(value);
     if (j.find()) {
-      return at(
+      String half = j.group(4).contains("午後") ? "P" : j.group(4).contains("午前") ? "A" : null;
+      return local(
           Integer.parseInt(j.group(1)),
           Integer.parseInt(j.group(2)),
           Integer.parseInt(j.group(3)),
-          Integer.parseInt(j.group(4)),
-          j,
-          forwarderOffset);
+          hour(Integer.parseInt(j.group(5)), half),
+          Integer.parseInt(j.group(6)),
+          j.group(7));
     }
     return Optional.empty();
   }
 
-  private static Optional<Instant> at(
-      int year, int month, int day, int hour, Matcher m, ZoneOffset offset) {
+  /** A date with a month name; groups 4 to 6 of {@code m} are the hour, minute and second. */
+  private static Optional<Dates.Written> at(
+      String year, String monthName, String day, Matcher m, String half) {
+    // Dates validates the month name and the day; the time of day is added after.
+    Optional<Dates.Written> date =
+        Dates.written(day + " " + monthName + " " + year + " 00:00:00 +0000");
+    if (date.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDateTime d = date.get().local();
+    return local(
+        d.getYear(),
+        d.getMonthValue(),
+        d.getDayOfMonth(),
+        hour(Integer.parseInt(m.group(4)), half),
+        Integer.parseInt(m.group(5)),
+        m.group(6));
+  }
+
+  /** The hour on a 24-hour clock; {@code half} is "A", "P" or null for a 24-hour time. */
+  private static int hour(int hour, String half) {
+    if (half == null || hour > 12) {
+      return hour;
+    }
+    return hour % 12 + (half.equalsIgnoreCase("P") ? 12 : 0);
+  }
+
+  private static Optional<Dates.Written> local(
+      int year, int month, int day, int hour, int minute, String second) {
     try {
-      int minute = Integer.parseInt(m.group(5));
-      int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
       return Optional.of(
-          LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset));
+          new Dates.Written(
+              LocalDateTime.of(
+                  year, month, day, hour, minute, second == null ? 0 : Integer.parseInt(second)),
+              Optional.empty()));
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }

@@ -80,6 +80,7 @@ final class MailParser {
     String from = headers.getOrDefault("from", "");
     String subject = headers.getOrDefault("subject", "");
     String dateHeader = headers.getOrDefault("date", "");
+    List<String> assumptions = new ArrayList<>();
     String body = primaryText(texts);
     List<String> otherTexts = otherTexts(texts);
 
@@ -107,7 +108,13 @@ final class MailParser {
       List<String> inner = forwardedAsAttachment.texts();
       from = h.getOrDefault("from", "");
       subject = h.getOrDefault("subject", "");
-      dateHeader = h.getOrDefault("date", dateHeader);
+      String ownDate = h.getOrDefault("date", "");
+      if (Dates.parse(ownDate).isPresent()) {
+        dateHeader = ownDate;
+      } else {
+        Dates.parse(dateHeader)
+            .ifPresent(f -> assumptions.add(new Assumption.ForwardDate(ownDate, f).english()));
+      }
       body = inner.isEmpty() ? "" : inner.get(0);
       otherTexts = inner.isEmpty() ? List.of() : inner.subList(1, inner.size());
       attached = List.of();
@@ -121,8 +128,18 @@ final class MailParser {
       body = f.body();
       from = f.from().isEmpty() ? from : f.from();
       subject = f.subject().isEmpty() ? subject : f.subject();
-      Optional<Instant> outerDate = date;
-      date = Forwards.date(f.date(), Dates.offset(dateHeader)).or(() -> outerDate);
+      ForwardedDate.Reading reading = ForwardedDate.inline(f.date(), Dates.written(dateHeader));
+      if (reading.at().isPresent()) {
+        date = reading.at();
+        assumptions.addAll(reading.assumed());
+      }
+    }
+    Optional<Instant> outermost = Dates.parse(headers.get("date"));
+    if (forwarded && date.isPresent()) {
+      // Whatever the copy says, it was sent before the mail that forwarded it.
+      ForwardedDate.Reading reading = ForwardedDate.capped(date.get(), outermost);
+      date = reading.at();
+      assumptions.addAll(reading.assumed());
     }
 
     Complaints.Split split = Complaints.split(body);
@@ -176,7 +193,7 @@ final class MailParser {
         origin,
         mail.truncated(),
         provenance,
-        List.of());
+        assumptions);
   }
 
   private static String primaryText(List<MailReader.Text> texts) {

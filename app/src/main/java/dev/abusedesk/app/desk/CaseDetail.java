@@ -7,6 +7,7 @@ import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.notify.Texts;
 import dev.abusedesk.pipeline.Pipeline;
+import dev.abusedesk.report.Assumption;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.respond.CaseFacts;
 import dev.abusedesk.respond.Draft;
@@ -81,6 +82,7 @@ final class CaseDetail {
     fact(body, Words.IPS.in(lang), c.ips());
     fact(body, Words.RECIPIENT_DOMAINS.in(lang), facts.recipientDomains());
     fact(body, Words.AWS_ACTIONS.in(lang), facts.actionsTaken());
+    assumed(body, reports, lang);
     body.t("</dl></section>");
     actions(body, viewer, c);
     drafts(body, viewer, c, facts);
@@ -203,6 +205,22 @@ final class CaseDetail {
         Words.RAW.in(lang),
         raw.length,
         text);
+  }
+
+  /**
+   * What the reading of the case's reports assumed, a forwarded date without a zone, say: the
+   * deadline rests on it, so it stands with the facts, in the viewer's language.
+   */
+  private static void assumed(Html body, List<StoredReport> reports, Language lang) {
+    List<String> sentences =
+        reports.stream().flatMap(s -> s.report().assumptions().stream()).distinct().toList();
+    for (String sentence : sentences) {
+      Assumption assumption = Assumption.read(sentence);
+      body.t(
+          "<dt>{}</dt><dd class=\"assumed\">{}</dd>",
+          Words.ASSUMED.in(lang),
+          lang == Language.JA ? assumption.japanese() : assumption.english());
+    }
   }
 
   private static void fact(Html body, String label, List<String> values) {

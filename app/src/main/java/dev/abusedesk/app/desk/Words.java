@@ -56,6 +56,7 @@ enum Words {
   AWS_CASE("AWS case", "AWSケース"),
   RECIPIENT_DOMAINS("Complaining domains", "苦情元ドメイン"),
   AWS_ACTIONS("What AWS did", "AWSの対応"),
+  ASSUMED("Assumed", "仮定"),
   RECEIVED("Received", "受信"),
   DEADLINE("Reply due", "返信期限"),
   OVERDUE("overdue", "期限切れ"),
