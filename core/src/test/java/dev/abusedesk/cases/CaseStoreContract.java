@@ -283,6 +283,84 @@ public abstract class CaseStoreContract {
     assertThat(((Recorded.Joined) reminder).caseNow().status()).isEqualTo(CaseStatus.REPLIED);
   }
 
+  /** {@code fixture} as it arrived with {@code results} as its trusted server's verdict. */
+  private static byte[] withResults(String fixture, String results) {
+    return withHeader(fixture, Fixtures.FIXTURE_MTA + "; " + results);
+  }
+
+  /** {@code fixture} with {@code value} as its only Authentication-Results header. */
+  private static byte[] withHeader(String fixture, String value) {
+    String mail = new String(Fixtures.bytes(fixture), java.nio.charset.StandardCharsets.UTF_8);
+    String replaced =
+        mail.replaceFirst(
+            "(?s)Authentication-Results:.*?\\n(?=\\S)",
+            java.util.regex.Matcher.quoteReplacement("Authentication-Results: " + value + "\n"));
+    return replaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aClosingMailThatIsNotVerifiedLeavesTheCaseOpenUntilAPersonConfirms() {
+    long id = ((Recorded.Opened) ingest("email/ec2-abuse-dos.eml")).caseNow().id();
+
+    // A header the sender wrote itself: no trusted server checked this mail.
+    Recorded closing =
+        ingest(withHeader("email/ec2-abuse-closed.eml", "mx.attacker.example; dkim=pass"));
+
+    Case stillOpen = ((Recorded.Joined) closing).caseNow();
+    assertThat(stillOpen.id()).isEqualTo(id);
+    assertThat(stillOpen.status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(stillOpen.deadline()).isNotNull();
+    assertThat(store.history(id))
+        .anySatisfy(
+            e -> assertThat(e.note()).startsWith("AWS says closed, not verified (no Authentic"));
+
+    Change confirmed = store.confirmAwsClosed(id, "hanako", NOW);
+
+    assertThat(((Change.Done) confirmed).caseNow().status()).isEqualTo(CaseStatus.CLOSED_BY_AWS);
+    assertThat(store.history(id)).last().satisfies(e -> assertThat(e.actor()).isEqualTo("hanako"));
+    assertThat(store.confirmAwsClosed(id, "hanako", NOW)).isInstanceOf(Change.NotAllowed.class);
+  }
+
+  @Test
+  void aVerifiedClosingMailClosesTheCase() {
+    ingest("email/ec2-abuse-dos.eml");
+
+    Recorded closing = ingest("email/ec2-abuse-closed.eml");
+
+    assertThat(((Recorded.Joined) closing).caseNow().status()).isEqualTo(CaseStatus.CLOSED_BY_AWS);
+  }
+
+  @Test
+  void aForgedMailNamingARealCaseNumberOpensACaseOfItsOwn() {
+    long real = ((Recorded.Opened) ingest("email/ec2-abuse-dos.eml")).caseNow().id();
+
+    Recorded forgedFollowUp =
+        ingest(withResults("email/ec2-abuse-followup.eml", "dkim=fail header.d=amazon.com"));
+    Recorded forgedClosing =
+        ingest(
+            withResults(
+                "email/ec2-abuse-closed.eml", "dkim=none; dmarc=fail header.from=amazon.com"));
+
+    assertThat(forgedFollowUp).isInstanceOf(Recorded.Opened.class);
+    assertThat(forgedClosing).isInstanceOf(Recorded.Opened.class);
+    assertThat(store.find(real).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+    assertThat(store.find(real).orElseThrow().reports()).isEqualTo(1);
+  }
+
+  @Test
+  void aForgedMailFirstLeavesNoCaseNumberForTheRealOneToJoin() {
+    long forged =
+        ((Recorded.Opened)
+                ingest(withResults("email/ec2-abuse-dos.eml", "dkim=fail header.d=amazon.com")))
+            .caseNow()
+            .id();
+
+    Recorded real = ingest("email/ec2-abuse-followup.eml");
+
+    assertThat(real).isInstanceOf(Recorded.Opened.class);
+    assertThat(((Recorded.Opened) real).caseNow().id()).isNotEqualTo(forged);
+  }
+
   private static byte[] teamReply() {
     try (java.io.InputStream in =
         CaseStoreContract.class.getResourceAsStream("team-reply-bcc.eml")) {
