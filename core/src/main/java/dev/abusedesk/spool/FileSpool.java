@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * The durable spool: every report is written here before anyone is told it was accepted. A message
  * is written to {@code tmp/}, forced to disk, renamed atomically into {@code new/}, and the
  * directory is forced too; only then does {@link #put} return. It stays in {@code new/} until it
- * has been recorded in the store.
+ * has been recorded in the store. Its directories are 0700 and its files 0600 ({@link
+ * PrivateFiles}).
  */
 public final class FileSpool {
 
@@ -39,6 +40,7 @@ public final class FileSpool {
       Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z-[a-z0-9]{1,16}-[0-9a-f]{16}");
   private static final Duration STALE_TMP = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final System.Logger LOG = System.getLogger(FileSpool.class.getName());
 
   private final Path newDir;
   private final Path tmpDir;
@@ -61,10 +63,19 @@ public final class FileSpool {
   public static FileSpool open(Path dataDir, Clock clock) {
     Path root = dataDir.resolve("spool");
     try {
-      Files.createDirectories(root.resolve("new"));
-      Files.createDirectories(root.resolve("tmp"));
+      PrivateFiles.createDirectories(root.resolve("new"));
+      PrivateFiles.createDirectories(root.resolve("tmp"));
     } catch (IOException e) {
       throw new SpoolException("cannot create the spool under " + root + ": " + reason(e), e);
+    }
+    int tightened = PrivateFiles.tighten(dataDir) + PrivateFiles.tightenTree(root);
+    if (tightened > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "{0}: {1} files and directories open to group or others (left by an earlier version)"
+              + " are now for their owner only",
+          dataDir.toAbsolutePath(),
+          tightened);
     }
     if (!Files.isWritable(root.resolve("tmp")) || !Files.isWritable(root.resolve("new"))) {
       throw new SpoolException("the spool under " + root + " is not writable");
@@ -89,8 +100,7 @@ public final class FileSpool {
     Path target = newDir.resolve(id);
     try {
       boolean tooLarge;
-      try (FileChannel channel =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = PrivateFiles.createNew(tmp)) {
         tooLarge = copy(in, channel, maxBytes) > maxBytes;
         if (!tooLarge) {
           channel.force(true);
@@ -164,11 +174,10 @@ public final class FileSpool {
    */
   public void quarantine(SpoolEntry entry, String reason) {
     try {
-      Files.createDirectories(failedDir);
-      Files.writeString(
+      PrivateFiles.createDirectories(failedDir);
+      PrivateFiles.write(
           failedDir.resolve(entry.id() + ".reason"),
-          reason + System.lineSeparator(),
-          java.nio.charset.StandardCharsets.UTF_8);
+          (reason + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Files.move(entry.path(), failedDir.resolve(entry.id()), StandardCopyOption.ATOMIC_MOVE);
       forceDirectory(failedDir);
     } catch (NoSuchFileException e) {
