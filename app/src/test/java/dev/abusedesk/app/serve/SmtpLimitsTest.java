@@ -46,6 +46,7 @@ class SmtpLimitsTest {
                 Intake.Protocol.SMTP,
                 Intake.DEFAULT_MAX_BYTES,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty()),
             spool,
             () -> {},
