@@ -2,12 +2,17 @@ package dev.abusedesk.app.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
 import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
@@ -160,17 +165,27 @@ final class MailCommands {
 
   /**
    * AUTH, taken only where the password cannot be read on its way: after STARTTLS, or on a loopback
-   * listener. Elsewhere it is refused before the client sends anything secret.
+   * listener; elsewhere it is refused before the client sends anything secret. Attempts go through
+   * the {@link LoginThrottle}: one at a time per address, and an address that failed too often is
+   * answered 421 and disconnected.
    */
   static final class Auth implements Command {
     static final String NEEDS_TLS = "530 5.7.0 Must issue a STARTTLS command first";
+    static final String TOO_MANY = "4.7.0 Too many failed logins from your address, try later";
 
     private final Command wrapped;
     private final boolean authBeforeTls;
+    private final LoginThrottle throttle;
+    private final Duration wait;
 
-    Auth(Command wrapped, boolean authBeforeTls) {
+    /**
+     * @param wait how long an attempt waits for the one before it from the same address
+     */
+    Auth(Command wrapped, boolean authBeforeTls, LoginThrottle throttle, Duration wait) {
       this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
       this.authBeforeTls = authBeforeTls;
+      this.throttle = Objects.requireNonNull(throttle, "throttle");
+      this.wait = Objects.requireNonNull(wait, "wait");
     }
 
     @Override
@@ -180,7 +195,30 @@ final class MailCommands {
         session.sendResponse(NEEDS_TLS);
         return;
       }
-      wrapped.execute(commandString, session);
+      if (session.isAuthenticated()) {
+        wrapped.execute(commandString, session); // the library's 503
+        return;
+      }
+      Optional<LoginThrottle.Turn> turn;
+      try {
+        turn = throttle.turn(client(session), wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DropConnectionException(421, "4.3.2 Shutting down, try again later");
+      }
+      if (turn.isEmpty()) {
+        throw new DropConnectionException(421, TOO_MANY);
+      }
+      try (LoginThrottle.Turn attempt = turn.get()) {
+        wrapped.execute(commandString, session);
+        if (session.isAuthenticated()) {
+          attempt.succeeded();
+        }
+      }
+    }
+
+    static InetAddress client(MessageContext context) {
+      return ((InetSocketAddress) context.getRemoteAddress()).getAddress();
     }
 
     @Override

@@ -78,13 +78,14 @@ public final class SmtpIntake implements Supervised {
     boolean lmtp = config.protocol() == Intake.Protocol.LMTP;
     String intake = config.protocol().wire();
     long maxBytes = config.maxMessageBytes();
+    LoginThrottle throttle = new LoginThrottle(limits.logins(), clock);
     SMTPServer.Builder builder =
         SMTPServer.port(config.listen().port())
             .bindAddress(address(config))
             .hostName(HOST_NAME)
             .softwareName("Abuse Desk")
             .maxConnections(Math.max(ACCEPTED_AT_MOST, limits.maxSessions()))
-            .sessionHandler(new SessionLimit(limits.maxSessions()))
+            .sessionHandler(new SessionLimit(limits.maxSessions(), throttle))
             .connectionTimeoutMs((int) limits.idleTimeout().toMillis())
             .maxMessageSize((int) Math.min(Integer.MAX_VALUE, maxBytes))
             .insertReceivedHeaders(false)
@@ -100,6 +101,7 @@ public final class SmtpIntake implements Supervised {
                   (user, given, context) -> {
                     // Both compared, in constant time: the reply tells nothing about which failed.
                     if (!(same(user, username) & same(given, password.reveal()))) {
+                      pause(throttle.failed(MailCommands.Auth.client(context), user));
                       throw new LoginFailedException();
                     }
                   }))
@@ -120,7 +122,9 @@ public final class SmtpIntake implements Supervised {
     commands.addCommand(
         new RequireAuthCommandWrapper(
             new RequireTLSCommandWrapper(new MailCommands.Data(lmtp, inFlight, limits))));
-    commands.addCommand(new MailCommands.Auth(commands.getCommand("AUTH"), authBeforeTls));
+    commands.addCommand(
+        new MailCommands.Auth(
+            commands.getCommand("AUTH"), authBeforeTls, throttle, limits.idleTimeout()));
     if (lmtp) {
       String greeting = "500 5.5.1 This is an LMTP server: say LHLO";
       commands.addCommand(MailCommands.Hello.lhlo(HOST_NAME, maxBytes, authBeforeTls));
@@ -214,6 +218,15 @@ public final class SmtpIntake implements Supervised {
       return InetAddress.getByName(config.listen().host());
     } catch (UnknownHostException e) {
       throw new IntakeException("cannot listen on " + config.listen() + ": unknown host", e);
+    }
+  }
+
+  /** Answers a failed login late, so that guessing is slow. */
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
