@@ -40,7 +40,6 @@ public final class FileSpool {
       Pattern.compile("\\d{8}T\\d{6}\\.\\d{3}Z-[a-z0-9]{1,16}-[0-9a-f]{16}");
   private static final Duration STALE_TMP = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final System.Logger LOG = System.getLogger(FileSpool.class.getName());
 
   private final Path newDir;
   private final Path tmpDir;
@@ -68,15 +67,7 @@ public final class FileSpool {
     } catch (IOException e) {
       throw new SpoolException("cannot create the spool under " + root + ": " + reason(e), e);
     }
-    int tightened = PrivateFiles.tighten(dataDir) + PrivateFiles.tightenTree(root);
-    if (tightened > 0) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "{0}: {1} files and directories open to group or others (left by an earlier version)"
-              + " are now for their owner only",
-          dataDir.toAbsolutePath(),
-          tightened);
-    }
+    PrivateFiles.tightenDataDirectory(dataDir);
     if (!Files.isWritable(root.resolve("tmp")) || !Files.isWritable(root.resolve("new"))) {
       throw new SpoolException("the spool under " + root + " is not writable");
     }

@@ -39,6 +39,8 @@ public final class PrivateFiles {
           PosixFilePermission.OTHERS_WRITE,
           PosixFilePermission.OTHERS_EXECUTE);
 
+  private static final System.Logger LOG = System.getLogger(PrivateFiles.class.getName());
+
   private PrivateFiles() {}
 
   /** Creates {@code dir} and its missing parents, each 0700; existing ones are left as they are. */
@@ -84,6 +86,26 @@ public final class PrivateFiles {
       if (tightenOne(path)) {
         changed++;
       }
+    }
+    return changed;
+  }
+
+  /**
+   * Tightens the data directory and, when it was open to others, everything in it (an earlier
+   * version made it all with the umask's modes), logging one line when anything changed. Files in a
+   * directory that is already tight are not looked at: nobody else can reach them.
+   *
+   * @return how many paths were changed
+   */
+  public static int tightenDataDirectory(Path dataDir) {
+    int changed = tightenTree(dataDir);
+    if (changed > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "{0}: {1} files and directories open to group or others (left by an earlier version)"
+              + " are now for their owner only",
+          dataDir.toAbsolutePath(),
+          changed);
     }
     return changed;
   }

@@ -66,25 +66,26 @@ class PrivateFilesTest {
     open(data.resolve("spool/new"), "rwxr-x---");
     open(data.resolve("spool/tmp"), "rwx------");
     Files.setPosixFilePermissions(message, PosixFilePermissions.fromString("rw-r--r--"));
-    Path unrelated = data.resolve("notes.txt");
-    Files.writeString(unrelated, "kept as it is");
-    Files.setPosixFilePermissions(unrelated, PosixFilePermissions.fromString("rw-r--r--"));
+    Path database = data.resolve("abusedesk.db");
+    Files.writeString(database, "");
+    Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
 
-    try (LogLines log = LogLines.of(FileSpool.class)) {
+    try (LogLines log = LogLines.of(PrivateFiles.class)) {
       FileSpool.open(data, Clock.systemUTC());
 
       assertThat(log.lines())
-          .singleElement()
-          .asString()
-          .contains(data.toAbsolutePath().toString(), "4 files and directories", "owner only");
+          .containsExactly(
+              data.toAbsolutePath()
+                  + ": 5 files and directories open to group or others (left by an earlier"
+                  + " version) are now for their owner only");
     }
     assertThat(mode(data)).isEqualTo("rwx------");
     assertThat(mode(data.resolve("spool"))).isEqualTo("rwx------");
     assertThat(mode(data.resolve("spool/new"))).isEqualTo("rwx------");
     assertThat(mode(message)).isEqualTo("rw-------");
-    assertThat(mode(unrelated)).as("not the spool's").isEqualTo("rw-r--r--");
+    assertThat(mode(database)).isEqualTo("rw-------");
 
-    try (LogLines log = LogLines.of(FileSpool.class)) {
+    try (LogLines log = LogLines.of(PrivateFiles.class)) {
       FileSpool.open(data, Clock.systemUTC());
 
       assertThat(log.lines()).as("nothing left to tighten").isEmpty();
