@@ -97,7 +97,27 @@ final class ConfigSummary {
       return "off";
     }
     List<String> parts = new ArrayList<>();
-    intake.smtp().ifPresent(s -> parts.add(s.protocol().wire() + " " + s.listen()));
+    intake
+        .smtp()
+        .ifPresent(
+            s ->
+                parts.add(
+                    s.protocol().wire()
+                        + " "
+                        + s.listen()
+                        + s.tls()
+                            .map(
+                                tls ->
+                                    " (STARTTLS, "
+                                        + tls.certificate().getSubjectX500Principal().getName()
+                                        + " until "
+                                        + tls.certificate()
+                                            .getNotAfter()
+                                            .toInstant()
+                                            .toString()
+                                            .substring(0, 10)
+                                        + ")")
+                            .orElse("")));
     intake.http().ifPresent(h -> parts.add("http " + h.listen()));
     intake.imap().ifPresent(i -> parts.add("imap " + i.host() + ":" + i.port() + "/" + i.folder()));
     return String.join(", ", parts);

@@ -146,8 +146,10 @@ public final class Context implements AutoCloseable {
   /** The pipeline, with console alerts going to {@code console}. */
   public Pipeline pipeline(String owner, Deliverer.Observer observer, java.io.PrintStream console) {
     Sender sender = new ReceiverSender(() -> new HttpTransport(clock), console, clock);
+    // The spool first: opening it tightens the whole data directory, the database in it too.
+    FileSpool spool = spool();
     return new Pipeline(
-        config, (SqlCaseStore) store(), spool(), sender, clock, links(), owner, observer);
+        config, (SqlCaseStore) store(), spool, sender, clock, links(), owner, observer);
   }
 
   /** A name for this process in claims and leases, unique across hosts without a lookup. */

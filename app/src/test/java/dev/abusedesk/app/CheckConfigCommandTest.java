@@ -3,6 +3,7 @@ package dev.abusedesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.testing.DocsExample;
+import dev.abusedesk.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,36 @@ class CheckConfigCommandTest {
     for (String secret : DocsExample.ENV.values()) {
       assertThat(run.out()).doesNotContain(secret);
     }
+  }
+
+  @Test
+  void namesTheSmtpCertificateAndItsLastDayButNotTheKey() throws Exception {
+    TestCertificates.Issued issued = TestCertificates.selfSigned(dir, "abuse.example.com", "EC");
+    Path file =
+        write(
+            """
+            intake:
+              smtp:
+                listen: "0.0.0.0:2525"
+                username: relay
+                password: %s
+                tls: {certificate_file: abuse.example.com-fullchain.pem,
+                      key_file: abuse.example.com-privkey.pem}
+            """
+                .formatted(INLINE));
+
+    Run run = Run.of("check-config", file.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    String lastDay = issued.certificate().getNotAfter().toInstant().toString().substring(0, 10);
+    assertThat(run.out().lines())
+        .contains(
+            "intake: smtp 0.0.0.0:2525 (STARTTLS, CN=abuse.example.com until " + lastDay + ")");
+    String key = issued.keyPem();
+    assertThat(run.out())
+        .doesNotContain(INLINE)
+        .doesNotContain(key.lines().skip(1).findFirst().orElseThrow());
   }
 
   private Path write(String yaml) throws IOException {

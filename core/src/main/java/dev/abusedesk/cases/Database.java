@@ -1,6 +1,6 @@
 package dev.abusedesk.cases;
 
-import java.nio.file.Files;
+import dev.abusedesk.spool.PrivateFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,12 +43,32 @@ public final class Database implements AutoCloseable {
     this.description = description;
   }
 
-  /** The embedded database: one SQLite file, in WAL mode, safe for several processes. */
+  /**
+   * The embedded database: one SQLite file, in WAL mode, safe for several processes. The file is
+   * created 0600 before SQLite opens it; SQLite gives its {@code -wal} and {@code -shm} files the
+   * database file's mode, so they are 0600 too.
+   */
   public static Database sqlite(Path file) {
+    Path absolute = file.toAbsolutePath();
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createDirectories(absolute.getParent());
+      PrivateFiles.writeNew(absolute, new byte[0]);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // Opened before (or by another process just now).
     } catch (java.io.IOException e) {
-      throw new StoreException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+      throw new StoreException("cannot create " + absolute + ": " + e.getMessage(), e);
+    }
+    int tightened = 0;
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      tightened += PrivateFiles.tighten(absolute.resolveSibling(absolute.getFileName() + suffix));
+    }
+    if (tightened > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "{0}: {1} database files open to group or others (left by an earlier version) are now"
+              + " for their owner only",
+          absolute,
+          tightened);
     }
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -1,5 +1,8 @@
 package dev.abusedesk.config;
 
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +61,18 @@ public record Intake(
 
   /**
    * An SMTP or LMTP listener AWS mail is forwarded or delivered to. Beyond loopback it requires
-   * AUTH ({@code username} and {@code password}).
+   * AUTH ({@code username} and {@code password}) and, since the password would otherwise cross the
+   * network in clear text, {@code tls}.
+   *
+   * @param tls offered with STARTTLS when present
    */
   public record Smtp(
       ListenAddress listen,
       Protocol protocol,
       long maxMessageBytes,
       Optional<String> username,
-      Optional<Secret> password) {
+      Optional<Secret> password,
+      Optional<Tls> tls) {
 
     public static final ListenAddress DEFAULT_LISTEN = new ListenAddress("127.0.0.1", 2525);
 
@@ -80,9 +87,52 @@ public record Intake(
       if (username.isPresent() != password.isPresent()) {
         throw new IllegalArgumentException("username and password go together");
       }
+      Objects.requireNonNull(tls, "tls");
       if (!listen.isLoopback() && username.isEmpty()) {
         throw new IllegalArgumentException("beyond loopback an SMTP listener needs credentials");
       }
+      if (!listen.isLoopback() && password.isPresent() && tls.isEmpty()) {
+        throw new IllegalArgumentException("a password over a non-loopback listener needs tls");
+      }
+    }
+
+    /**
+     * Whether AUTH may be offered and taken before STARTTLS: only on loopback, where the password
+     * never leaves the machine.
+     */
+    public boolean authBeforeTls() {
+      return listen.isLoopback();
+    }
+  }
+
+  /**
+   * The certificate and private key the SMTP listener offers STARTTLS with, read from PEM files
+   * when the configuration is loaded: a renewed certificate is taken on the next start.
+   *
+   * @param chain the listener's own certificate first, then those that issued it
+   */
+  public record Tls(
+      Path certificateFile, Path keyFile, List<X509Certificate> chain, PrivateKey key) {
+
+    public Tls {
+      Objects.requireNonNull(certificateFile, "certificateFile");
+      Objects.requireNonNull(keyFile, "keyFile");
+      chain = List.copyOf(chain);
+      Objects.requireNonNull(key, "key");
+      if (chain.isEmpty()) {
+        throw new IllegalArgumentException("a certificate is required");
+      }
+    }
+
+    /** The listener's own certificate. */
+    public X509Certificate certificate() {
+      return chain.get(0);
+    }
+
+    /** The file names only: a key never reaches a log. */
+    @Override
+    public String toString() {
+      return "Tls[certificate_file=" + certificateFile + ", key_file=" + keyFile + "]";
     }
   }
 

@@ -25,7 +25,8 @@ final class IntakeSection {
     Section section = intake.get();
     return new Intake(
         section
-            .section("smtp", "listen", "protocol", "max_message_bytes", "username", "password")
+            .section(
+                "smtp", "listen", "protocol", "max_message_bytes", "username", "password", "tls")
             .flatMap(IntakeSection::smtp),
         section
             .section("http", "listen", "token", "sns_topics", "max_body_bytes")
@@ -65,14 +66,19 @@ final class IntakeSection {
     Optional<String> username = smtp.string("username");
     Optional<Secret> password = smtp.secret("password");
     smtp.together("username", "password");
+    Optional<Intake.Tls> tls =
+        smtp.section("tls", "certificate_file", "key_file").flatMap(TlsSection::read);
     if (!listen.isLoopback() && !smtp.has("username") && !smtp.has("password")) {
       smtp.problem(
           "a username and password are required when listening beyond loopback (" + listen + ")");
+    } else if (!listen.isLoopback() && smtp.has("password") && !smtp.has("tls")) {
+      // Beyond loopback AUTH is taken only after STARTTLS: without tls, nobody could log in.
+      smtp.problem("a password over a non-loopback listener needs tls (" + listen + ")");
     }
     if (!mark.clean()) {
       return Optional.empty();
     }
-    return Optional.of(new Intake.Smtp(listen, protocol, maxBytes, username, password));
+    return Optional.of(new Intake.Smtp(listen, protocol, maxBytes, username, password, tls));
   }
 
   private static Optional<Intake.Http> http(Section http) {

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * The durable spool: every report is written here before anyone is told it was accepted. A message
  * is written to {@code tmp/}, forced to disk, renamed atomically into {@code new/}, and the
  * directory is forced too; only then does {@link #put} return. It stays in {@code new/} until it
- * has been recorded in the store.
+ * has been recorded in the store. Its directories are 0700 and its files 0600 ({@link
+ * PrivateFiles}).
  */
 public final class FileSpool {
 
@@ -61,11 +62,12 @@ public final class FileSpool {
   public static FileSpool open(Path dataDir, Clock clock) {
     Path root = dataDir.resolve("spool");
     try {
-      Files.createDirectories(root.resolve("new"));
-      Files.createDirectories(root.resolve("tmp"));
+      PrivateFiles.createDirectories(root.resolve("new"));
+      PrivateFiles.createDirectories(root.resolve("tmp"));
     } catch (IOException e) {
       throw new SpoolException("cannot create the spool under " + root + ": " + reason(e), e);
     }
+    PrivateFiles.tightenDataDirectory(dataDir);
     if (!Files.isWritable(root.resolve("tmp")) || !Files.isWritable(root.resolve("new"))) {
       throw new SpoolException("the spool under " + root + " is not writable");
     }
@@ -89,8 +91,7 @@ public final class FileSpool {
     Path target = newDir.resolve(id);
     try {
       boolean tooLarge;
-      try (FileChannel channel =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = PrivateFiles.createNew(tmp)) {
         tooLarge = copy(in, channel, maxBytes) > maxBytes;
         if (!tooLarge) {
           channel.force(true);
@@ -164,11 +165,10 @@ public final class FileSpool {
    */
   public void quarantine(SpoolEntry entry, String reason) {
     try {
-      Files.createDirectories(failedDir);
-      Files.writeString(
+      PrivateFiles.createDirectories(failedDir);
+      PrivateFiles.write(
           failedDir.resolve(entry.id() + ".reason"),
-          reason + System.lineSeparator(),
-          java.nio.charset.StandardCharsets.UTF_8);
+          (reason + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Files.move(entry.path(), failedDir.resolve(entry.id()), StandardCopyOption.ATOMIC_MOVE);
       forceDirectory(failedDir);
     } catch (NoSuchFileException e) {

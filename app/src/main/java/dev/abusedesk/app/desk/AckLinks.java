@@ -2,6 +2,7 @@ package dev.abusedesk.app.desk;
 
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Secret;
+import dev.abusedesk.spool.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -31,6 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AckLinks {
 
   public static final Duration VALIDITY = Duration.ofDays(7);
+
+  private static final System.Logger LOG = System.getLogger(AckLinks.class.getName());
 
   /** The file the generated secret lives in, inside the data directory. */
   static final String SECRET_FILE = "dashboard-link-secret";
@@ -117,18 +118,19 @@ public final class AckLinks {
     Path file = dataDir.resolve(SECRET_FILE);
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(dataDir);
+        PrivateFiles.createDirectories(dataDir);
         String secret = Sessions.randomId();
         try {
-          Files.writeString(file, secret, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-          try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-          } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the data directory's own permissions protect it.
-          }
+          // 0600 from its creation: set afterwards, it would be readable for an instant.
+          PrivateFiles.writeNew(file, secret.getBytes(StandardCharsets.US_ASCII));
         } catch (FileAlreadyExistsException e) {
           // Another process made it first: use theirs.
         }
+      } else if (PrivateFiles.tighten(file) > 0) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "{0}: was open to group or others, now for its owner only",
+            file.toAbsolutePath());
       }
       String secret = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (secret.length() < 32) {

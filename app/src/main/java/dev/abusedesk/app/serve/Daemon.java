@@ -302,6 +302,7 @@ public final class Daemon implements AutoCloseable {
                 Intake.Protocol.SMTP,
                 Intake.DEFAULT_MAX_BYTES,
                 java.util.Optional.empty(),
+                java.util.Optional.empty(),
                 java.util.Optional.empty())),
         java.util.Optional.of(
             new Intake.Http(

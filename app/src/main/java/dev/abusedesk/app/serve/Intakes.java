@@ -29,7 +29,7 @@ public final class Intakes {
         .smtp()
         .ifPresent(
             smtp -> {
-              SmtpIntake listener = new SmtpIntake(smtp, context.spool(), daemon::spooled);
+              SmtpIntake listener = new SmtpIntake(smtp, context.spool(), daemon::spooled, clock);
               daemon.starting(listener::start);
               daemon.listener(listener::stop);
               daemon.supervise(listener);

@@ -2,12 +2,17 @@ package dev.abusedesk.app.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.subethamail.smtp.AuthenticationHandlerFactory;
 import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.io.DotTerminatedInputStream;
 import org.subethamail.smtp.internal.io.DotUnstuffingInputStream;
@@ -17,8 +22,9 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * The commands this listener changes in SubEthaSMTP, which has no LMTP mode of its own: DATA (one
- * reply per recipient in LMTP, RFC 2033 section 4.2), LHLO, and the greetings LMTP must refuse.
- * They are registered through the server's public command handler.
+ * reply per recipient in LMTP, RFC 2033 section 4.2), EHLO and LHLO, AUTH (only where it is safe),
+ * and the greetings LMTP must refuse. They are registered through the server's public command
+ * handler.
  */
 final class MailCommands {
 
@@ -91,44 +97,139 @@ final class MailCommands {
     }
   }
 
-  /** LHLO, the LMTP greeting (RFC 2033 section 4.1), with the extensions this listener offers. */
-  static final class Lhlo extends BaseCommand {
+  /**
+   * EHLO, and LHLO (the LMTP greeting, RFC 2033 section 4.1), with the extensions this listener
+   * offers. STARTTLS until TLS is on (RFC 3207: not again after). AUTH once TLS is on, or before it
+   * where the password cannot be read on its way (a loopback listener), and not after a successful
+   * AUTH.
+   */
+  static final class Hello extends BaseCommand {
     private final String hostName;
-    private final long maxBytes;
+    private final List<String> extensions;
+    private final boolean authBeforeTls;
 
-    Lhlo(String hostName, long maxBytes) {
-      super("LHLO", "Introduce yourself.", "<hostname>");
+    private Hello(String verb, String hostName, List<String> extensions, boolean authBeforeTls) {
+      super(verb, "Introduce yourself.", "<hostname>");
       this.hostName = Objects.requireNonNull(hostName, "hostName");
-      this.maxBytes = maxBytes;
+      this.extensions = List.copyOf(extensions);
+      this.authBeforeTls = authBeforeTls;
+    }
+
+    static Hello ehlo(String hostName, long maxBytes, boolean authBeforeTls) {
+      return new Hello(
+          "EHLO",
+          hostName,
+          List.of("8BITMIME", "SIZE " + maxBytes, "CHUNKING", "SMTPUTF8"),
+          authBeforeTls);
+    }
+
+    static Hello lhlo(String hostName, long maxBytes, boolean authBeforeTls) {
+      return new Hello(
+          "LHLO",
+          hostName,
+          List.of("PIPELINING", "ENHANCEDSTATUSCODES", "8BITMIME", "SIZE " + maxBytes),
+          authBeforeTls);
     }
 
     @Override
     public void execute(String commandString, Session session) throws IOException {
       String[] args = getArgs(commandString);
       if (args.length < 2) {
-        session.sendResponse("501 5.5.4 Syntax: LHLO hostname");
+        session.sendResponse("501 5.5.4 Syntax: " + getName() + " hostname");
         return;
       }
       session.resetMailTransaction();
       session.setHelo(args[1]);
       List<String> lines = new ArrayList<>();
       lines.add(hostName);
-      lines.add("PIPELINING");
-      lines.add("ENHANCEDSTATUSCODES");
-      lines.add("8BITMIME");
-      lines.add("SIZE " + maxBytes);
-      session
-          .getServer()
-          .getAuthenticationHandlerFactory()
-          .map(AuthenticationHandlerFactory::getAuthenticationMechanisms)
-          .filter(mechanisms -> !mechanisms.isEmpty() && !session.isAuthenticated())
-          .ifPresent(mechanisms -> lines.add("AUTH " + String.join(" ", mechanisms)));
+      lines.addAll(extensions);
+      if (session.getServer().getEnableTLS() && !session.isTLSStarted()) {
+        lines.add("STARTTLS");
+      }
+      if (session.isTLSStarted() || authBeforeTls) {
+        session
+            .getServer()
+            .getAuthenticationHandlerFactory()
+            .map(AuthenticationHandlerFactory::getAuthenticationMechanisms)
+            .filter(mechanisms -> !mechanisms.isEmpty() && !session.isAuthenticated())
+            .ifPresent(mechanisms -> lines.add("AUTH " + String.join(" ", mechanisms)));
+      }
       StringBuilder reply = new StringBuilder();
       for (int i = 0; i < lines.size(); i++) {
         reply.append(i == 0 ? "" : "\r\n").append(i == lines.size() - 1 ? "250 " : "250-");
         reply.append(lines.get(i));
       }
       session.sendResponse(reply.toString());
+    }
+  }
+
+  /**
+   * AUTH, taken only where the password cannot be read on its way: after STARTTLS, or on a loopback
+   * listener; elsewhere it is refused before the client sends anything secret. Attempts go through
+   * the {@link LoginThrottle}: one at a time per address, and an address that failed too often is
+   * answered 421 and disconnected.
+   */
+  static final class Auth implements Command {
+    static final String NEEDS_TLS = "530 5.7.0 Must issue a STARTTLS command first";
+    static final String TOO_MANY = "4.7.0 Too many failed logins from your address, try later";
+
+    private final Command wrapped;
+    private final boolean authBeforeTls;
+    private final LoginThrottle throttle;
+    private final Duration wait;
+
+    /**
+     * @param wait how long an attempt waits for the one before it from the same address
+     */
+    Auth(Command wrapped, boolean authBeforeTls, LoginThrottle throttle, Duration wait) {
+      this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
+      this.authBeforeTls = authBeforeTls;
+      this.throttle = Objects.requireNonNull(throttle, "throttle");
+      this.wait = Objects.requireNonNull(wait, "wait");
+    }
+
+    @Override
+    public void execute(String commandString, Session session)
+        throws IOException, DropConnectionException {
+      if (!authBeforeTls && !session.isTLSStarted()) {
+        session.sendResponse(NEEDS_TLS);
+        return;
+      }
+      if (session.isAuthenticated()) {
+        wrapped.execute(commandString, session); // the library's 503
+        return;
+      }
+      Optional<LoginThrottle.Turn> turn;
+      try {
+        turn = throttle.turn(client(session), wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DropConnectionException(421, "4.3.2 Shutting down, try again later");
+      }
+      if (turn.isEmpty()) {
+        throw new DropConnectionException(421, TOO_MANY);
+      }
+      try (LoginThrottle.Turn attempt = turn.get()) {
+        wrapped.execute(commandString, session);
+        if (session.isAuthenticated()) {
+          attempt.succeeded();
+        }
+      }
+    }
+
+    static InetAddress client(MessageContext context) {
+      return ((InetSocketAddress) context.getRemoteAddress()).getAddress();
+    }
+
+    @Override
+    public org.subethamail.smtp.internal.server.HelpMessage getHelp()
+        throws org.subethamail.smtp.internal.server.CommandException {
+      return wrapped.getHelp();
+    }
+
+    @Override
+    public String getName() {
+      return wrapped.getName();
     }
   }
 

@@ -188,6 +188,7 @@ class CheckupTest {
                 Intake.Protocol.SMTP,
                 Intake.DEFAULT_MAX_BYTES,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.empty()),
             spool,
             () -> {});

@@ -9,19 +9,42 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /** A raw SMTP/LMTP conversation over a socket, to see every byte the server answers. */
 final class LineClient implements AutoCloseable {
 
-  private final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
+  private Socket socket;
+  private InputStream in;
+  private OutputStream out;
 
   LineClient(int port) throws IOException {
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout(10_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();
+  }
+
+  /**
+   * Turns the connection into TLS after the server's {@code 220} to STARTTLS, checking the server's
+   * certificate against {@code trust} for {@code 127.0.0.1}.
+   *
+   * @return the protocol agreed, such as {@code TLSv1.3}
+   */
+  String startTls(SSLContext trust) throws IOException {
+    SSLSocket tls =
+        (SSLSocket)
+            trust.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
+    SSLParameters parameters = tls.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    tls.setSSLParameters(parameters);
+    tls.startHandshake();
+    socket = tls;
+    in = tls.getInputStream();
+    out = tls.getOutputStream();
+    return tls.getSession().getProtocol();
   }
 
   /** Sends text as it is: the caller writes the CRLFs. */

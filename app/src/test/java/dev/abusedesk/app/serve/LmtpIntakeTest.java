@@ -188,7 +188,8 @@ class LmtpIntakeTest {
             Intake.Protocol.LMTP,
             maxBytes,
             password.map(p -> "relay"),
-            password.map(Secret::of));
+            password.map(Secret::of),
+            Optional.empty());
     intake = new SmtpIntake(config, spool, wakeUps::incrementAndGet);
     intake.start();
   }

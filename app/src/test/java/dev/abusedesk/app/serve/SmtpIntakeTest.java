@@ -332,7 +332,8 @@ class SmtpIntakeTest {
         Intake.Protocol.SMTP,
         maxBytes,
         password.map(p -> "relay"),
-        password.map(Secret::of));
+        password.map(Secret::of),
+        Optional.empty());
   }
 
   private Properties props() {

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SmtpLimitsTest {
 
-  static final SmtpLimits LIMITS = new SmtpLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), 3);
+  static final SmtpLimits LIMITS =
+      new SmtpLimits(
+          Duration.ofSeconds(2), Duration.ofSeconds(3), 3, LoginThrottle.Limits.defaults());
 
   @TempDir Path dir;
   FileSpool spool;
@@ -45,6 +47,7 @@ class SmtpLimitsTest {
                 new ListenAddress("127.0.0.1", FreePort.find()),
                 Intake.Protocol.SMTP,
                 Intake.DEFAULT_MAX_BYTES,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty()),
             spool,
