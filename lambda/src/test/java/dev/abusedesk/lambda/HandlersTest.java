@@ -88,7 +88,8 @@ class HandlersTest {
         + "  organization_view: true\n"
         + "  endpoint: "
         + healthApi.uri()
-        + "\n";
+        + "\n"
+        + Fixtures.TRUST_FIXTURE_MTA;
   }
 
   private Map<String, String> env(String databaseUrl) {
