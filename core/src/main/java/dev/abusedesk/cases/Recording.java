@@ -102,16 +102,16 @@ final class Recording {
   }
 
   /**
-   * The keys a report may join by, or leave for others to join by: a forged mail names a real case
-   * number or answers a real mail to slip into that case, so it never joins by those, and leaves
-   * none of them behind for the real mail to join its case by.
+   * The keys a report may join by, or leave for others to join by. A forged mail names a real case
+   * number, answers a real mail or names a real instance to slip into that case: it joins no case
+   * and leaves no key anything could join its case by (accounts and regions stay, for listing).
    */
   private static List<JoinKeys.Key> trustworthy(Report report, List<JoinKeys.Key> keys) {
     if (!report.provenance().forged()) {
       return keys;
     }
     return keys.stream()
-        .filter(k -> k.kind() != JoinKeys.Kind.AWS_CASE && k.kind() != JoinKeys.Kind.MESSAGE)
+        .filter(k -> k.kind() == JoinKeys.Kind.ACCOUNT || k.kind() == JoinKeys.Kind.REGION)
         .toList();
   }
 

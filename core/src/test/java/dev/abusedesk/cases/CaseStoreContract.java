@@ -355,8 +355,18 @@ public abstract class CaseStoreContract {
             .caseNow()
             .id();
 
+    Recorded again =
+        ingest(
+            new String(
+                    withResults("email/ec2-abuse-dos.eml", "dkim=fail header.d=amazon.com"),
+                    java.nio.charset.StandardCharsets.UTF_8)
+                .replace("20816735", "20816799")
+                .replace("0100018f2a1b2c3d", "0100018f2a1b9999")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Recorded real = ingest("email/ec2-abuse-followup.eml");
 
+    // Same account and instance, yet neither the second forgery nor the real mail joins it.
+    assertThat(again).isInstanceOf(Recorded.Opened.class);
     assertThat(real).isInstanceOf(Recorded.Opened.class);
     assertThat(((Recorded.Opened) real).caseNow().id()).isNotEqualTo(forged);
   }
