@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,9 +84,18 @@ public final class Desk implements HttpHandler {
       Pages.message(exchange, 403, viewer(language, Optional.empty()), Words.CLOSED.in(language));
       return;
     }
-    if (access == Access.LOCAL && !loopbackHost(exchange)) {
-      // A web page elsewhere cannot reach the local desk through DNS rebinding.
-      Pages.send(exchange, 403, "text/plain; charset=utf-8", "local mode answers loopback only");
+    if (access == Access.LOCAL
+        && !Access.isLocalRequest(
+            exchange.getRequestHeaders(),
+            exchange.getLocalAddress(),
+            exchange.getRemoteAddress())) {
+      // Neither a web page elsewhere (DNS rebinding) nor a proxy's visitors reach the local desk.
+      Pages.send(
+          exchange,
+          403,
+          "text/plain; charset=utf-8",
+          "local mode answers only requests from this machine to localhost or a loopback address,"
+              + " not through a proxy; configure dashboard.users for anything else");
       return;
     }
     boolean post = "POST".equals(method);
@@ -218,13 +226,6 @@ public final class Desk implements HttpHandler {
       }
     }
     return null;
-  }
-
-  private static boolean loopbackHost(HttpExchange exchange) {
-    String host = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Host"), "");
-    String name =
-        host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
-    return name.equals("localhost") || name.equals("[::1]") || name.startsWith("127.");
   }
 
   private static Form readForm(HttpExchange exchange) throws IOException {
