@@ -11,7 +11,8 @@ enum Words {
   USER("User", "ユーザー"),
   PASSWORD("Password or token", "パスワードまたはトークン"),
   LOGIN_FAILED("Wrong user or password.", "ユーザー名またはパスワードが違います。"),
-  TOO_MANY("Too many attempts; wait five minutes.", "試行回数が多すぎます。5分後にお試しください。"),
+  TOO_MANY(
+      "Too many failed logins: wait a little and try again.", "ログインの失敗が多すぎます。少し待ってから再度お試しください。"),
   LOCAL_MODE(
       "Local mode: no dashboard login is configured, so anyone on this machine acts as \"local\"."
           + " Set dashboard.users or dashboard.token in the configuration to require a login.",
