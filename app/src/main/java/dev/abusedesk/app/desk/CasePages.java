@@ -34,7 +34,7 @@ final class CasePages {
     this.clock = clock;
     this.registry = new AccountRegistry(pipeline.config().accounts());
     this.replies = replies;
-    this.detail = new CaseDetail(pipeline, registry, replies.isPresent());
+    this.detail = new CaseDetail(pipeline, registry, replies.map(ReplyMail::reply));
   }
 
   void list(HttpExchange exchange, Pages.Viewer viewer, Form query) throws IOException {
@@ -142,12 +142,16 @@ final class CasePages {
     if (replies.isEmpty()) {
       return "no-smtp";
     }
-    Optional<Case> c = pipeline.store().find(id);
-    if (c.isEmpty()) {
+    if (pipeline.store().find(id).isEmpty()) {
       return "not-found";
     }
-    ReplyMail.Sent sent =
-        replies.get().send(detail.facts(c.get()), form.get("subject", ""), form.get("body", ""));
+    // Chosen again here, from the store: the form names no recipient, whatever it sends.
+    AwsRecipient recipient =
+        CaseDetail.recipient(pipeline.store().reports(id), replies.get().reply());
+    if (!(recipient instanceof AwsRecipient.Found to)) {
+      return "no-recipient";
+    }
+    ReplyMail.Sent sent = replies.get().send(to, form.get("subject", ""), form.get("body", ""));
     if (sent instanceof ReplyMail.Sent.Failed) {
       return "send-failed";
     }

@@ -74,7 +74,27 @@ enum Words {
   CASES_PER_WEEK_CATEGORY("Cases per week by category", "週ごとのケース数（種別）"),
   CASES_PER_WEEK_CUSTOMER("Cases per week by customer", "週ごとのケース数（顧客）"),
   FIRST_REPLY_TIME("Time to first reply (hours) against the 24 h line", "初回返信までの時間（時間）と24時間ライン"),
-  UNREGISTERED("(unregistered)", "（未登録）");
+  UNREGISTERED("(unregistered)", "（未登録）"),
+  REPLY_TO("Replies go to", "返信先"),
+  NO_SEND_NO_MAIL(
+      "No mail from AWS in this case to answer: nothing is sent from here.",
+      "このケースには返信できるAWSのメールがないため、ここからは送信しません。"),
+  NO_SEND_UNVERIFIED(
+      "No mail in this case is verified as AWS's, so nothing is sent from here: copy the draft and"
+          + " answer AWS's mail from your mail client.",
+      "このケースにはAWSからと検証されたメールがないため、ここからは送信しません。下書きをコピーし、メールソフトでAWSのメールに返信してください。"),
+  NO_SEND_NOT_LISTED(
+      "The latest verified AWS mail is not from an address in reply.aws_addresses, so nothing is"
+          + " sent from here: copy the draft and reply from your mail client. Its sender:",
+      "最新の検証済みAWSメールの送信元が reply.aws_addresses にないため、ここからは送信しません。"
+          + "下書きをコピーし、メールソフトから返信してください。送信元："),
+  NO_RECIPIENT(
+      "Nothing was sent: this case has no verified AWS mail from an allowed address to answer.",
+      "送信していません：このケースには許可されたアドレスからの検証済みAWSメールがありません。"),
+  SEND_FAILED("The reply could not be sent; nothing changed.", "返信を送信できませんでした。何も変更していません。"),
+  NO_SMTP(
+      "Sending replies needs the reply section in the configuration.",
+      "返信を送信するには設定ファイルに reply セクションが必要です。");
 
   private final String en;
   private final String ja;
