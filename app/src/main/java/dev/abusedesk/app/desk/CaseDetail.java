@@ -71,6 +71,7 @@ final class CaseDetail {
     if (!problem.isEmpty()) {
       body.t("<p class=\"error\" id=\"problem\">{}</p>", problemText(problem, lang));
     }
+    body.add(TrustMarks.banners(viewer, c, reports));
     body.t("<section class=\"facts\"><dl>");
     for (String id : c.accounts()) {
       var account = registry.find(id);
@@ -205,7 +206,8 @@ final class CaseDetail {
   private void report(Html body, StoredReport stored, Texts texts, Language lang) {
     Report r = stored.report();
     body.t(
-        "<article class=\"report\"><h3>{} · {} · {}</h3><dl>",
+        "<article class=\"report {}\"><h3>{} · {} · {}</h3><dl>",
+        r.provenance().trust().wire(),
         texts.kindName(r.kind()),
         texts.channel(r.channel()),
         r.receivedAt());
@@ -216,6 +218,7 @@ final class CaseDetail {
     } else if (r.origin() instanceof Report.HealthOrigin health) {
       fact(body, "Event", List.of(health.eventArn(), health.eventTypeCode()));
     }
+    body.add(TrustMarks.label(r.provenance(), lang));
     fact(body, Words.RESOURCES.in(lang), r.resources());
     fact(body, Words.IPS.in(lang), r.ips());
     fact(body, Words.RECIPIENT_DOMAINS.in(lang), r.complaint().recipientDomains());

@@ -129,6 +129,7 @@ final class CasePages {
         }
       }
       case "send" -> problem = send(id, form, user);
+      case "confirm" -> problem = confirmClosed(id, user);
       default -> {
         Pages.send(exchange, 404, "text/plain; charset=utf-8", "not found");
         return;
@@ -157,6 +158,16 @@ final class CasePages {
     }
     actions.move(id, CaseStatus.REPLIED, user, "reply sent to AWS from the dashboard");
     return "";
+  }
+
+  /** A person confirms the closing mail the page offers; nothing when it offers none. */
+  private String confirmClosed(long id, String user) {
+    Optional<Case> c = pipeline.store().find(id);
+    if (c.isEmpty()
+        || TrustMarks.unconfirmedClose(c.get(), pipeline.store().reports(id)).isEmpty()) {
+      return "not-allowed";
+    }
+    return actions.confirmAwsClosed(id, user) instanceof Change.Done ? "" : "not-allowed";
   }
 
   private static Optional<CaseStatus> status(String wire) {

@@ -75,6 +75,21 @@ enum Words {
   CASES_PER_WEEK_CUSTOMER("Cases per week by customer", "週ごとのケース数（顧客）"),
   FIRST_REPLY_TIME("Time to first reply (hours) against the 24 h line", "初回返信までの時間（時間）と24時間ライン"),
   UNREGISTERED("(unregistered)", "（未登録）"),
+  PROVENANCE("Provenance", "送信元の検証"),
+  TRUST_VERIFIED("verified", "検証済み"),
+  TRUST_UNVERIFIED("not verified", "未検証"),
+  TRUST_FORGED("FORGED", "なりすまし"),
+  FORGED_BANNER(
+      "This mail claims to be AWS but failed DKIM: do not follow its links.",
+      "このメールはAWSを名乗っていますが、DKIM検証に失敗しています。リンクを開かないでください。"),
+  UNVERIFIED_CLOSE("AWS says closed — not verified. Confirm?", "AWSからクローズの連絡がありましたが、未検証です。確認しますか？"),
+  UNVERIFIED_CLOSE_HOW(
+      "The closing mail could not be shown to be AWS's, so the case stays open. Check it, in the AWS"
+          + " Support Center for instance, before you confirm: confirming closes the case as AWS"
+          + " closed it and tells the team's chat.",
+      "このクローズ通知がAWSからのものと確認できないため、ケースは開いたままです。確認する前に AWS サポートセンター"
+          + "などで内容を確かめてください。確認するとケースはAWSによるクローズとなり、チームのチャットに通知されます。"),
+  CONFIRM_CLOSED("Confirm: AWS closed this case", "確認：AWSがこのケースをクローズした"),
   REPLY_TO("Replies go to", "返信先"),
   NO_SEND_NO_MAIL(
       "No mail from AWS in this case to answer: nothing is sent from here.",
