@@ -60,6 +60,8 @@ class DashboardIT {
             + base
             + "\n"
             + "intake:\n"
+            // The samples were received by the demo's mail server; a desk trusts its own.
+            + "  trusted_authserv_ids: [mx.example-msp.jp]\n"
             + "  http: {listen: \"127.0.0.1:"
             + port
             + "\"}\n"
@@ -151,6 +153,8 @@ class DashboardIT {
         .until(d -> d.findElement(By.id("owner")).getText().equals("hanako"));
     assertThat(browser.findElement(By.id("case-status")).getAttribute("class"))
         .contains("acknowledged");
+    assertThat(browser.findElements(By.id("forged"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".trust.verified"))).isNotEmpty();
 
     ((org.openqa.selenium.chromium.HasCdp) browser)
         .executeCdpCommand(

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -48,6 +49,39 @@ public final class PasswordHash {
     return Parts.of(stored)
         .map(p -> MessageDigest.isEqual(pbkdf2(password, p.salt, p.iterations), p.hash))
         .orElse(false);
+  }
+
+  /**
+   * A well-formed hash with {@code iterations} that no password is known to match (its hash is
+   * random bytes): checked in place of a missing user's, so that an unknown name costs what a known
+   * one does.
+   */
+  public static String decoy(int iterations) {
+    if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException("iterations out of range: " + iterations);
+    }
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] hash = new byte[HASH_BYTES];
+    RANDOM.nextBytes(salt);
+    RANDOM.nextBytes(hash);
+    Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
+  }
+
+  /** The iterations of a stored hash, which set the work of checking a password against it. */
+  public static OptionalInt iterations(String stored) {
+    return Parts.of(stored).map(p -> OptionalInt.of(p.iterations)).orElse(OptionalInt.empty());
+  }
+
+  /** The iterations {@link #hash} uses. */
+  public static int defaultIterations() {
+    return ITERATIONS;
   }
 
   /** Whether {@code stored} has the shape {@link #hash} produces. */

@@ -124,7 +124,8 @@ final class SimpleSections {
   }
 
   static Optional<Reply> reply(Section root) {
-    return root.section("reply", "host", "port", "starttls", "username", "password", "from")
+    return root.section(
+            "reply", "host", "port", "starttls", "username", "password", "from", "aws_addresses")
         .flatMap(
             reply -> {
               Problems.Mark mark = reply.document().problems.mark();
@@ -135,6 +136,22 @@ final class SimpleSections {
               Optional<Secret> password = reply.secret("password");
               reply.together("username", "password");
               Optional<String> from = reply.requiredEmail("from");
+              List<String> awsAddresses =
+                  reply.has("aws_addresses")
+                      ? reply.strings(
+                          "aws_addresses",
+                          value ->
+                              Reply.isAwsAddress(value)
+                                  ? Optional.empty()
+                                  : Optional.of(
+                                      "not an address at amazon.com, aws.com or amazonaws.com: "
+                                          + Document.quote(value)))
+                      : Reply.DEFAULT_AWS_ADDRESSES;
+              if (reply.isEmptyList("aws_addresses")) {
+                reply.problem(
+                    "aws_addresses",
+                    "must name at least one address; without a reply section nothing is sent");
+              }
               return mark.clean()
                   ? Optional.of(
                       new Reply(
@@ -143,7 +160,8 @@ final class SimpleSections {
                           starttls,
                           username,
                           password,
-                          from.orElseThrow()))
+                          from.orElseThrow(),
+                          awsAddresses))
                   : Optional.empty();
             });
   }

@@ -32,6 +32,19 @@ class PasswordHashTest {
   }
 
   @Test
+  void aDecoyIsAWellFormedHashOfTheGivenCostThatTheEmptyPasswordDoesNotMatch() {
+    String decoy = PasswordHash.decoy(300_000);
+
+    assertThat(PasswordHash.isWellFormed(decoy)).isTrue();
+    assertThat(PasswordHash.iterations(decoy)).hasValue(300_000);
+    assertThat(PasswordHash.verify(new char[0], decoy)).isFalse();
+    assertThat(PasswordHash.decoy(300_000)).isNotEqualTo(decoy);
+    assertThat(PasswordHash.iterations(PasswordHash.hash("pw".toCharArray())))
+        .hasValue(PasswordHash.defaultIterations());
+    assertThat(PasswordHash.iterations("pbkdf2-sha256$1$AAAA$AAAA")).isEmpty();
+  }
+
+  @Test
   void saltsEveryHashDifferently() {
     assertThat(PasswordHash.hash("pw".toCharArray()))
         .isNotEqualTo(PasswordHash.hash("pw".toCharArray()));

@@ -114,6 +114,39 @@ class SectionsTest {
   }
 
   @Test
+  void repliesGoOnlyToAwsAbuseAddressesByDefaultOrAsListed() {
+    assertThat(
+            Yaml.parse("reply: {host: smtp.example.com, from: security@example.com}")
+                .reply()
+                .orElseThrow()
+                .awsAddresses())
+        .containsExactly("ec2-abuse@amazon.com", "trustandsafety@support.aws.com");
+    assertThat(
+            Yaml.parse(
+                    "reply: {host: smtp.example.com, from: security@example.com,"
+                        + " aws_addresses: [Abuse@AmazonAWS.com]}")
+                .reply()
+                .orElseThrow()
+                .awsAddresses())
+        .containsExactly("abuse@amazonaws.com");
+    assertThat(
+            Yaml.problems(
+                "reply: {host: smtp.example.com, from: security@example.com,"
+                    + " aws_addresses: [attacker@evil.example, \"AWS <ec2-abuse@amazon.com>\"]}"))
+        .containsExactly(
+            "reply.aws_addresses[0]: not an address at amazon.com, aws.com or amazonaws.com:"
+                + " \"attacker@evil.example\"",
+            "reply.aws_addresses[1]: not an address at amazon.com, aws.com or amazonaws.com:"
+                + " \"AWS <ec2-abuse@amazon.com>\"");
+    assertThat(
+            Yaml.problems(
+                "reply: {host: smtp.example.com, from: security@example.com, aws_addresses: []}"))
+        .containsExactly(
+            "reply.aws_addresses: must name at least one address; without a reply section nothing"
+                + " is sent");
+  }
+
+  @Test
   void readsTheHealthApi() {
     HealthApi health =
         Yaml.parse(

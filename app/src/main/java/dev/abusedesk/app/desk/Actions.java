@@ -23,7 +23,18 @@ final class Actions {
   }
 
   Change move(long caseId, CaseStatus to, String actor, String note) {
-    Change change = pipeline.store().move(caseId, to, actor, note, clock.instant());
+    return told(pipeline.store().move(caseId, to, actor, note, clock.instant()), actor, note);
+  }
+
+  /** A person confirms that a closing mail the desk could not verify is AWS's. */
+  Change confirmAwsClosed(long caseId, String actor) {
+    return told(
+        pipeline.store().confirmAwsClosed(caseId, actor, clock.instant()),
+        actor,
+        "confirmed that AWS's closing mail is genuine");
+  }
+
+  private Change told(Change change, String actor, String note) {
     if (change instanceof Change.Done done
         && pipeline.dispatcher().queueStatusChange(done.caseNow(), done.before(), actor, note)
             > 0) {

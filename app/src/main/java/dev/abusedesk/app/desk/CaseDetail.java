@@ -5,6 +5,7 @@ import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
+import dev.abusedesk.config.Reply;
 import dev.abusedesk.notify.Texts;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Assumption;
@@ -18,6 +19,7 @@ import dev.abusedesk.route.AccountRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The case page: facts, actions, reply drafts, first aid, timeline, notes, reports. */
 final class CaseDetail {
@@ -31,17 +33,20 @@ final class CaseDetail {
 
   private final Pipeline pipeline;
   private final AccountRegistry registry;
-  private final boolean canSend;
+  private final Optional<Reply> reply;
 
-  CaseDetail(Pipeline pipeline, AccountRegistry registry, boolean canSend) {
+  /**
+   * @param reply how replies are sent, when they are
+   */
+  CaseDetail(Pipeline pipeline, AccountRegistry registry, Optional<Reply> reply) {
     this.pipeline = pipeline;
     this.registry = registry;
-    this.canSend = canSend;
+    this.reply = reply;
   }
 
-  CaseFacts facts(Case c) {
-    return CaseFacts.of(
-        c, pipeline.store().reports(c.id()).stream().map(StoredReport::report).toList());
+  /** Whom a reply to this case may go to, given a reply section. */
+  static AwsRecipient recipient(List<StoredReport> reports, Reply reply) {
+    return AwsRecipient.of(reports.stream().map(StoredReport::report).toList(), reply);
   }
 
   Html render(Pages.Viewer viewer, Case c, Instant now, String problem) {
@@ -66,6 +71,7 @@ final class CaseDetail {
     if (!problem.isEmpty()) {
       body.t("<p class=\"error\" id=\"problem\">{}</p>", problemText(problem, lang));
     }
+    body.add(TrustMarks.banners(viewer, c, reports));
     body.t("<section class=\"facts\"><dl>");
     for (String id : c.accounts()) {
       var account = registry.find(id);
@@ -85,7 +91,7 @@ final class CaseDetail {
     assumed(body, reports, lang);
     body.t("</dl></section>");
     actions(body, viewer, c);
-    drafts(body, viewer, c, facts);
+    drafts(body, viewer, c, facts, reports);
     playbook(body, Playbooks.of(facts, lang), lang);
     body.add(Timeline.render(pipeline, c, reports, lang));
     body.t("<section id=\"reports\"><h2>{}</h2>", Words.REPORTS.in(lang));
@@ -127,9 +133,24 @@ final class CaseDetail {
             Words.ADD_NOTE.in(lang));
   }
 
-  private void drafts(Html body, Pages.Viewer viewer, Case c, CaseFacts facts) {
+  private void drafts(
+      Html body, Pages.Viewer viewer, Case c, CaseFacts facts, List<StoredReport> reports) {
     Language lang = viewer.language();
     body.t("<section id=\"drafts\"><h2>{}</h2>", Words.DRAFTS.in(lang));
+    Optional<AwsRecipient> recipient = reply.map(r -> recipient(reports, r));
+    boolean canSend = recipient.orElse(null) instanceof AwsRecipient.Found;
+    if (recipient.orElse(null) instanceof AwsRecipient.Found found) {
+      body.t(
+          "<p class=\"reply-to\">{} <code id=\"reply-to\">{}</code></p>",
+          Words.REPLY_TO.in(lang),
+          found.address());
+    } else if (recipient.orElse(null) instanceof AwsRecipient.Nobody nobody) {
+      body.t("<p class=\"no-send\" id=\"no-send\">{}", nobody.why().words.in(lang));
+      if (!nobody.sender().isEmpty()) {
+        body.t(" <code>{}</code>", nobody.sender());
+      }
+      body.t("</p>");
+    }
     for (Draft draft : ReplyDrafts.of(facts)) {
       String id = "draft-" + draft.type().wire();
       body.t(
@@ -150,8 +171,11 @@ final class CaseDetail {
               Words.COPIED.in(lang),
               id,
               Words.COPY.in(lang));
-      if (canSend && facts.awsMail().isPresent()) {
-        body.t("<button type=\"submit\">{}</button>", Words.SEND_REPLY.in(lang));
+      if (canSend) {
+        body.t(
+            "<button type=\"submit\" class=\"send\" id=\"send-{}\">{}</button>",
+            draft.type().wire(),
+            Words.SEND_REPLY.in(lang));
       }
       body.t("</form></details>");
     }
@@ -182,7 +206,8 @@ final class CaseDetail {
   private void report(Html body, StoredReport stored, Texts texts, Language lang) {
     Report r = stored.report();
     body.t(
-        "<article class=\"report\"><h3>{} · {} · {}</h3><dl>",
+        "<article class=\"report {}\"><h3>{} · {} · {}</h3><dl>",
+        r.provenance().trust().wire(),
         texts.kindName(r.kind()),
         texts.channel(r.channel()),
         r.receivedAt());
@@ -193,6 +218,7 @@ final class CaseDetail {
     } else if (r.origin() instanceof Report.HealthOrigin health) {
       fact(body, "Event", List.of(health.eventArn(), health.eventTypeCode()));
     }
+    body.add(TrustMarks.label(r.provenance(), lang));
     fact(body, Words.RESOURCES.in(lang), r.resources());
     fact(body, Words.IPS.in(lang), r.ips());
     fact(body, Words.RECIPIENT_DOMAINS.in(lang), r.complaint().recipientDomains());
@@ -233,8 +259,9 @@ final class CaseDetail {
   private static String problemText(String problem, Language lang) {
     return switch (problem) {
       case "not-allowed" -> Words.NOT_ALLOWED.in(lang);
-      case "send-failed" -> "The reply could not be sent; nothing changed.";
-      case "no-smtp" -> "Sending replies needs the reply section in the configuration.";
+      case "send-failed" -> Words.SEND_FAILED.in(lang);
+      case "no-smtp" -> Words.NO_SMTP.in(lang);
+      case "no-recipient" -> Words.NO_RECIPIENT.in(lang);
       default -> problem.replaceAll("[^a-z-]", "");
     };
   }

@@ -34,7 +34,7 @@ final class CasePages {
     this.clock = clock;
     this.registry = new AccountRegistry(pipeline.config().accounts());
     this.replies = replies;
-    this.detail = new CaseDetail(pipeline, registry, replies.isPresent());
+    this.detail = new CaseDetail(pipeline, registry, replies.map(ReplyMail::reply));
   }
 
   void list(HttpExchange exchange, Pages.Viewer viewer, Form query) throws IOException {
@@ -129,6 +129,7 @@ final class CasePages {
         }
       }
       case "send" -> problem = send(id, form, user);
+      case "confirm" -> problem = confirmClosed(id, user);
       default -> {
         Pages.send(exchange, 404, "text/plain; charset=utf-8", "not found");
         return;
@@ -142,17 +143,31 @@ final class CasePages {
     if (replies.isEmpty()) {
       return "no-smtp";
     }
-    Optional<Case> c = pipeline.store().find(id);
-    if (c.isEmpty()) {
+    if (pipeline.store().find(id).isEmpty()) {
       return "not-found";
     }
-    ReplyMail.Sent sent =
-        replies.get().send(detail.facts(c.get()), form.get("subject", ""), form.get("body", ""));
+    // Chosen again here, from the store: the form names no recipient, whatever it sends.
+    AwsRecipient recipient =
+        CaseDetail.recipient(pipeline.store().reports(id), replies.get().reply());
+    if (!(recipient instanceof AwsRecipient.Found to)) {
+      return "no-recipient";
+    }
+    ReplyMail.Sent sent = replies.get().send(to, form.get("subject", ""), form.get("body", ""));
     if (sent instanceof ReplyMail.Sent.Failed) {
       return "send-failed";
     }
     actions.move(id, CaseStatus.REPLIED, user, "reply sent to AWS from the dashboard");
     return "";
+  }
+
+  /** A person confirms the closing mail the page offers; nothing when it offers none. */
+  private String confirmClosed(long id, String user) {
+    Optional<Case> c = pipeline.store().find(id);
+    if (c.isEmpty()
+        || TrustMarks.unconfirmedClose(c.get(), pipeline.store().reports(id)).isEmpty()) {
+      return "not-allowed";
+    }
+    return actions.confirmAwsClosed(id, user) instanceof Change.Done ? "" : "not-allowed";
   }
 
   private static Optional<CaseStatus> status(String wire) {

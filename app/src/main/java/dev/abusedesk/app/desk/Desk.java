@@ -4,13 +4,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Language;
+import dev.abusedesk.config.PasswordHash;
 import dev.abusedesk.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,7 @@ public final class Desk implements HttpHandler {
   private final Access access;
   private final Sessions sessions;
   private final LoginLimiter limiter;
+  private final Logins logins;
   private final boolean secureCookie;
   private final CasePages cases;
   private final AckFlow ack;
@@ -49,10 +52,26 @@ public final class Desk implements HttpHandler {
       Clock clock,
       Runnable queued,
       Optional<ReplyMail> replies) {
+    this(pipeline, ackLinks, loopback, clock, queued, replies, PasswordHash::verify);
+  }
+
+  /**
+   * @param hashes checks a password against its hash: {@link PasswordHash#verify}, or a test's
+   *     wrapper that counts the checks
+   */
+  Desk(
+      Pipeline pipeline,
+      AckLinks ackLinks,
+      boolean loopback,
+      Clock clock,
+      Runnable queued,
+      Optional<ReplyMail> replies,
+      Logins.Hashes hashes) {
     this.config = pipeline.config();
     this.access = Access.of(config.dashboard(), loopback);
     this.sessions = new Sessions(clock, Duration.ofHours(config.dashboard().sessionHours()));
     this.limiter = new LoginLimiter(clock);
+    this.logins = new Logins(config.dashboard(), hashes);
     this.secureCookie =
         config.publicUrl().map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     Actions actions = new Actions(pipeline, clock, queued);
@@ -85,9 +104,18 @@ public final class Desk implements HttpHandler {
       Pages.message(exchange, 403, viewer(language, Optional.empty()), Words.CLOSED.in(language));
       return;
     }
-    if (access == Access.LOCAL && !loopbackHost(exchange)) {
-      // A web page elsewhere cannot reach the local desk through DNS rebinding.
-      Pages.send(exchange, 403, "text/plain; charset=utf-8", "local mode answers loopback only");
+    if (access == Access.LOCAL
+        && !Access.isLocalRequest(
+            exchange.getRequestHeaders(),
+            exchange.getLocalAddress(),
+            exchange.getRemoteAddress())) {
+      // Neither a web page elsewhere (DNS rebinding) nor a proxy's visitors reach the local desk.
+      Pages.send(
+          exchange,
+          403,
+          "text/plain; charset=utf-8",
+          "local mode answers only requests from this machine to localhost or a loopback address,"
+              + " not through a proxy; configure dashboard.users for anything else");
       return;
     }
     boolean post = "POST".equals(method);
@@ -160,20 +188,22 @@ public final class Desk implements HttpHandler {
       Pages.html(exchange, 200, LoginPage.render(viewer(s), Optional.empty()));
       return;
     }
-    String client = exchange.getRemoteAddress().getAddress().getHostAddress();
+    String client = source(exchange.getRemoteAddress().getAddress());
+    String name = Actions.actor(form.get("user", ""));
     Sessions.Session s = session.orElseThrow();
-    if (!limiter.allows(client)) {
+    Optional<Duration> wait = limiter.attempt(client, name);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
       Pages.html(exchange, 429, LoginPage.render(viewer(s), Optional.of(Words.TOO_MANY)));
       return;
     }
-    Optional<String> user =
-        LoginPage.check(config.dashboard(), form.get("user", ""), form.get("password", ""));
+    Optional<String> user = logins.check(name, form.get("password", ""));
     if (user.isEmpty()) {
-      limiter.failed(client);
       Pages.html(exchange, 401, LoginPage.render(viewer(s), Optional.of(Words.LOGIN_FAILED)));
       return;
     }
-    limiter.succeeded(client);
+    limiter.succeeded(client, name);
     sessions.close(s.id()); // A new ID on login: a planted session cannot be taken over.
     open(exchange, user, language);
     Pages.redirect(exchange, "/dashboard");
@@ -220,11 +250,18 @@ public final class Desk implements HttpHandler {
     return null;
   }
 
-  private static boolean loopbackHost(HttpExchange exchange) {
-    String host = Objects.requireNonNullElse(exchange.getRequestHeaders().getFirst("Host"), "");
-    String name =
-        host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
-    return name.equals("localhost") || name.equals("[::1]") || name.startsWith("127.");
+  /** Where a login comes from: the address, an IPv6 one by its /64, which one host usually has. */
+  static String source(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    if (bytes.length == 16 && !address.isLoopbackAddress()) {
+      Arrays.fill(bytes, 8, 16, (byte) 0);
+      try {
+        return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalStateException("16 bytes are an IPv6 address", e);
+      }
+    }
+    return address.getHostAddress();
   }
 
   private static Form readForm(HttpExchange exchange) throws IOException {

@@ -3,64 +3,130 @@ package dev.abusedesk.app.desk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Slows password guessing: at most {@link #MAX_FAILURES} failed logins per client address in {@link
- * #WINDOW}, and as many for all addresses together times ten.
+ * Slows password guessing per source address and per user name, never for everyone. Each may fail
+ * {@link #FREE_FAILURES} times; after that it waits before its next attempt, {@link #FIRST_DELAY}
+ * doubling to {@link #MAX_DELAY}; its failures are forgotten {@link #FORGET} after the last one. An
+ * attempt counts as failed from its start, so parallel guesses do not slip past, and a success
+ * clears its source and user. A source that logged in as a user before is not held back by that
+ * user's failures elsewhere: a user under attack from many addresses still logs in from their own.
  */
 final class LoginLimiter {
 
-  static final int MAX_FAILURES = 5;
-  static final Duration WINDOW = Duration.ofMinutes(5);
-  private static final String EVERYONE = "*";
+  static final int FREE_FAILURES = 3;
+  static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+  static final Duration MAX_DELAY = Duration.ofMinutes(15);
+  static final Duration FORGET = Duration.ofHours(1);
+  static final Duration KNOWN_SOURCE = Duration.ofDays(30);
+
+  /** Bounds what a flood of addresses and names can take. */
+  static final int MAX_KEYS = 10_000;
+
+  /** A key's failures: how many, the last, and until when it waits. */
+  private record Strikes(int failures, Instant last, Instant until) {}
 
   private final Clock clock;
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final Map<String, Strikes> strikes = new HashMap<>();
+  private final Map<String, Instant> knownSources = new HashMap<>();
 
   LoginLimiter(Clock clock) {
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Whether a login attempt from {@code client} may be checked now. */
-  boolean allows(String client) {
+  /**
+   * Before a password is checked: empty when the attempt may go ahead (it is counted as a failure
+   * until {@link #succeeded}), else how long its source or user still waits.
+   */
+  synchronized Optional<Duration> attempt(String source, String user) {
     Instant now = clock.instant();
-    return recent(client, now) < MAX_FAILURES && recent(EVERYONE, now) < MAX_FAILURES * 10;
+    String sourceKey = "source\0" + source;
+    String userKey = "user\0" + user;
+    boolean known = knownSources.getOrDefault(pair(source, user), Instant.MIN).isAfter(now);
+    Instant until = later(until(sourceKey, now), known ? now : until(userKey, now));
+    if (until.isAfter(now)) {
+      return Optional.of(Duration.between(now, until));
+    }
+    fail(sourceKey, now);
+    if (!known) {
+      fail(userKey, now);
+    }
+    return Optional.empty();
   }
 
-  void failed(String client) {
+  synchronized void succeeded(String source, String user) {
+    strikes.remove("source\0" + source);
+    strikes.remove("user\0" + user);
     Instant now = clock.instant();
-    for (String key : new String[] {client, EVERYONE}) {
-      Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-      synchronized (times) {
-        times.addLast(now);
-        while (times.size() > MAX_FAILURES * 10) {
-          times.removeFirst();
-        }
-      }
+    if (knownSources.size() >= MAX_KEYS) {
+      knownSources.values().removeIf(expires -> !expires.isAfter(now));
     }
-    if (failures.size() > 10_000) {
-      failures.clear(); // A flood of addresses: start over rather than grow without bound.
+    if (knownSources.size() < MAX_KEYS) {
+      knownSources.put(pair(source, user), now.plus(KNOWN_SOURCE));
     }
   }
 
-  void succeeded(String client) {
-    failures.remove(client);
+  /** The wait after {@code failures} failures. */
+  static Duration delay(int failures) {
+    if (failures <= FREE_FAILURES) {
+      return Duration.ZERO;
+    }
+    int doublings = Math.min(failures - FREE_FAILURES - 1, 30);
+    Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+    return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
   }
 
-  private int recent(String key, Instant now) {
-    Deque<Instant> times = failures.get(key);
-    if (times == null) {
-      return 0;
+  private Instant until(String key, Instant now) {
+    Strikes s = strikes.get(key);
+    return s == null || forgotten(s, now) ? now : s.until();
+  }
+
+  private void fail(String key, Instant now) {
+    Strikes before = strikes.get(key);
+    int failures = before == null || forgotten(before, now) ? 1 : before.failures() + 1;
+    if (before == null && strikes.size() >= MAX_KEYS) {
+      makeRoom(now);
     }
-    synchronized (times) {
-      while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-        times.removeFirst();
-      }
-      return times.size();
+    strikes.put(key, new Strikes(failures, now, now.plus(delay(failures))));
+  }
+
+  private static boolean forgotten(Strikes s, Instant now) {
+    return !s.last().plus(FORGET).isAfter(now);
+  }
+
+  /**
+   * Forgets the forgotten, then a tenth of the rest with the fewest failures: a flood of new names
+   * and addresses cannot push out the count of a user under attack.
+   */
+  private void makeRoom(Instant now) {
+    strikes.values().removeIf(s -> forgotten(s, now));
+    if (strikes.size() >= MAX_KEYS) {
+      strikes.entrySet().stream()
+          .sorted(
+              Comparator.comparingInt((Map.Entry<String, Strikes> e) -> e.getValue().failures())
+                  .thenComparing(e -> e.getValue().last()))
+          .limit(MAX_KEYS / 10)
+          .map(Map.Entry::getKey)
+          .toList()
+          .forEach(strikes::remove);
     }
+  }
+
+  /** How many sources and names are counted now. */
+  synchronized int counted() {
+    return strikes.size();
+  }
+
+  private static String pair(String source, String user) {
+    return user + "\0" + source;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 }

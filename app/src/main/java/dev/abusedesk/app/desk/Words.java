@@ -11,7 +11,8 @@ enum Words {
   USER("User", "ユーザー"),
   PASSWORD("Password or token", "パスワードまたはトークン"),
   LOGIN_FAILED("Wrong user or password.", "ユーザー名またはパスワードが違います。"),
-  TOO_MANY("Too many attempts; wait five minutes.", "試行回数が多すぎます。5分後にお試しください。"),
+  TOO_MANY(
+      "Too many failed logins: wait a little and try again.", "ログインの失敗が多すぎます。少し待ってから再度お試しください。"),
   LOCAL_MODE(
       "Local mode: no dashboard login is configured, so anyone on this machine acts as \"local\"."
           + " Set dashboard.users or dashboard.token in the configuration to require a login.",
@@ -73,7 +74,42 @@ enum Words {
   CASES_PER_WEEK_CATEGORY("Cases per week by category", "週ごとのケース数（種別）"),
   CASES_PER_WEEK_CUSTOMER("Cases per week by customer", "週ごとのケース数（顧客）"),
   FIRST_REPLY_TIME("Time to first reply (hours) against the 24 h line", "初回返信までの時間（時間）と24時間ライン"),
-  UNREGISTERED("(unregistered)", "（未登録）");
+  UNREGISTERED("(unregistered)", "（未登録）"),
+  PROVENANCE("Provenance", "送信元の検証"),
+  TRUST_VERIFIED("verified", "検証済み"),
+  TRUST_UNVERIFIED("not verified", "未検証"),
+  TRUST_FORGED("FORGED", "なりすまし"),
+  FORGED_BANNER(
+      "This mail claims to be AWS but failed DKIM: do not follow its links.",
+      "このメールはAWSを名乗っていますが、DKIM検証に失敗しています。リンクを開かないでください。"),
+  UNVERIFIED_CLOSE("AWS says closed — not verified. Confirm?", "AWSからクローズの連絡がありましたが、未検証です。確認しますか？"),
+  UNVERIFIED_CLOSE_HOW(
+      "The closing mail could not be shown to be AWS's, so the case stays open. Check it, in the AWS"
+          + " Support Center for instance, before you confirm: confirming closes the case as AWS"
+          + " closed it and tells the team's chat.",
+      "このクローズ通知がAWSからのものと確認できないため、ケースは開いたままです。確認する前に AWS サポートセンター"
+          + "などで内容を確かめてください。確認するとケースはAWSによるクローズとなり、チームのチャットに通知されます。"),
+  CONFIRM_CLOSED("Confirm: AWS closed this case", "確認：AWSがこのケースをクローズした"),
+  REPLY_TO("Replies go to", "返信先"),
+  NO_SEND_NO_MAIL(
+      "No mail from AWS in this case to answer: nothing is sent from here.",
+      "このケースには返信できるAWSのメールがないため、ここからは送信しません。"),
+  NO_SEND_UNVERIFIED(
+      "No mail in this case is verified as AWS's, so nothing is sent from here: copy the draft and"
+          + " answer AWS's mail from your mail client.",
+      "このケースにはAWSからと検証されたメールがないため、ここからは送信しません。下書きをコピーし、メールソフトでAWSのメールに返信してください。"),
+  NO_SEND_NOT_LISTED(
+      "The latest verified AWS mail is not from an address in reply.aws_addresses, so nothing is"
+          + " sent from here: copy the draft and reply from your mail client. Its sender:",
+      "最新の検証済みAWSメールの送信元が reply.aws_addresses にないため、ここからは送信しません。"
+          + "下書きをコピーし、メールソフトから返信してください。送信元："),
+  NO_RECIPIENT(
+      "Nothing was sent: this case has no verified AWS mail from an allowed address to answer.",
+      "送信していません：このケースには許可されたアドレスからの検証済みAWSメールがありません。"),
+  SEND_FAILED("The reply could not be sent; nothing changed.", "返信を送信できませんでした。何も変更していません。"),
+  NO_SMTP(
+      "Sending replies needs the reply section in the configuration.",
+      "返信を送信するには設定ファイルに reply セクションが必要です。");
 
   private final String en;
   private final String ja;

@@ -72,6 +72,17 @@ final class DeskServer implements AutoCloseable {
   private final HttpListener http;
 
   DeskServer(Path dir, String yaml, Instant now, boolean loopback, Optional<ReplyMail> replies) {
+    this(dir, yaml, now, loopback, replies, dev.abusedesk.config.PasswordHash::verify);
+  }
+
+  /** The same, with the password checks going through {@code hashes}. */
+  DeskServer(
+      Path dir,
+      String yaml,
+      Instant now,
+      boolean loopback,
+      Optional<ReplyMail> replies,
+      Logins.Hashes hashes) {
     this.clock = new TestClock(now);
     // The fixtures were received by a mail server the desk trusts, as a real desk's would be.
     this.config =
@@ -110,7 +121,14 @@ final class DeskServer implements AutoCloseable {
                 new Route(
                     "/dashboard",
                     Admission.form(Desk.MAX_FORM_BYTES),
-                    new Desk(pipeline, ackLinks, loopback, clock, wakes::incrementAndGet, replies)),
+                    new Desk(
+                        pipeline,
+                        ackLinks,
+                        loopback,
+                        clock,
+                        wakes::incrementAndGet,
+                        replies,
+                        hashes)),
                 new Route(
                     "/slack/actions",
                     Admission.slackSigned(SlackActions.MAX_BODY),
