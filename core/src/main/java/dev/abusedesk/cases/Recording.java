@@ -77,13 +77,13 @@ final class Recording {
       caseId = existing.get();
       before = rows.row(c, caseId).orElseThrow().status();
     } else {
-      caseId = openCase(report.category(), at);
+      caseId = openCase(report.category(), report.provenance().forged(), at);
     }
     long reportId = insertReport(caseId, report, raw, sha256, spoolId, intake, at);
     List<String> reportKeys = new ArrayList<>(redelivery);
     pageGroup.ifPresent(reportKeys::add);
     keepReportKeys(reportKeys, reportId);
-    keepCaseKeys(caseId, trustworthy(report, JoinKeys.kept(report)), at);
+    keepCaseKeys(caseId, JoinKeys.kept(report), at);
     rows.event(
         c,
         caseId,
@@ -101,20 +101,6 @@ final class Recording {
         : new Recorded.Joined(after, reportId, before);
   }
 
-  /**
-   * The keys a report may join by, or leave for others to join by. A forged mail names a real case
-   * number, answers a real mail or names a real instance to slip into that case: it joins no case
-   * and leaves no key anything could join its case by (accounts and regions stay, for listing).
-   */
-  private static List<JoinKeys.Key> trustworthy(Report report, List<JoinKeys.Key> keys) {
-    if (!report.provenance().forged()) {
-      return keys;
-    }
-    return keys.stream()
-        .filter(k -> k.kind() == JoinKeys.Kind.ACCOUNT || k.kind() == JoinKeys.Kind.REGION)
-        .toList();
-  }
-
   /** When AWS said it: the Health event's last update, else the report's date. */
   static Instant effectiveAt(Report report) {
     if (report.origin() instanceof Report.HealthOrigin health && health.lastUpdatedAt() != null) {
@@ -128,13 +114,20 @@ final class Recording {
   private Optional<Long> findCase(Report report, Instant at) throws SQLException {
     JoinKeys.Kind matchedKind = null;
     Long best = null;
-    for (JoinKeys.Key key : trustworthy(report, JoinKeys.lookups(report))) {
+    if (report.provenance().forged()) {
+      // A forged mail names a real case number, answers a real mail or names a real instance to
+      // slip into that case: it joins none.
+      return Optional.empty();
+    }
+    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
       if (matchedKind != null && key.kind() != matchedKind) {
         break; // A stronger kind of key already matched.
       }
       try (PreparedStatement p =
           c.prepareStatement(
-              "SELECT case_id, first_seen, last_seen FROM case_keys WHERE kind = ? AND key_value = ?")) {
+              "SELECT k.case_id, k.first_seen, k.last_seen FROM case_keys k"
+                  + " JOIN cases c ON c.id = k.case_id"
+                  + " WHERE k.kind = ? AND k.key_value = ? AND c.forged = 0")) {
         p.setString(1, key.kind().wire());
         p.setString(2, key.value());
         try (ResultSet r = p.executeQuery()) {
@@ -200,16 +193,19 @@ final class Recording {
     return t >= firstSeen - window && t <= lastSeen + window;
   }
 
-  private long openCase(Category category, Instant at) throws SQLException {
+  /** A new case; one a forged mail opens is marked so that no other report ever joins it. */
+  private long openCase(Category category, boolean forged, Instant at) throws SQLException {
     long id;
     try (PreparedStatement p =
         c.prepareStatement(
-            "INSERT INTO cases (status, category, opened_at, updated_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO cases (status, category, opened_at, updated_at, forged)"
+                + " VALUES (?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       p.setString(1, CaseStatus.OPEN.wire());
       p.setString(2, category.wire());
       p.setLong(3, now.toEpochMilli());
       p.setLong(4, now.toEpochMilli());
+      p.setInt(5, forged ? 1 : 0);
       p.executeUpdate();
       id = generatedId(p);
     }
