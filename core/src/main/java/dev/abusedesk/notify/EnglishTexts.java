@@ -122,6 +122,7 @@ final class EnglishTexts implements Texts {
       case STEPS -> "What to do";
       case OPEN_CASE -> "Open the case";
       case ACKNOWLEDGE -> "Acknowledge";
+      case CONFIRM_CLOSED -> "Confirm: AWS closed it";
     };
   }
 

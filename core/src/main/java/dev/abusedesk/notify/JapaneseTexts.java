@@ -120,6 +120,7 @@ final class JapaneseTexts implements Texts {
       case STEPS -> "対応手順";
       case OPEN_CASE -> "ケースを開く";
       case ACKNOWLEDGE -> "担当する";
+      case CONFIRM_CLOSED -> "AWSのクローズを確認";
     };
   }
 

@@ -43,6 +43,7 @@ final class SlackBotNotifier implements Notifier {
     if (rendering.threadRef().isEmpty()) {
       interactive(message, alert, text);
     }
+    confirmClosed(message, alert, text);
     message.put("channel", kind.channel()).put("unfurl_links", false).put("unfurl_media", false);
     rendering
         .threadRef()
@@ -129,6 +130,29 @@ final class SlackBotNotifier implements Notifier {
         .put("value", Long.toString(alert.caseId()))
         .put("style", "primary");
   }
+
+  /**
+   * With a signing secret, a closing mail that could not be verified gets a button that confirms
+   * it, one click in the thread instead of a trip to the case page ({@code
+   * abusedesk_confirm_closed}, the case ID as its value); the daemon closes the case only if the
+   * case still offers that.
+   */
+  private void confirmClosed(ObjectNode message, Alert alert, AlertText text) {
+    if (kind.signingSecret().isEmpty() || alert.type() != Alert.Type.CLOSED_UNVERIFIED) {
+      return;
+    }
+    ArrayNode blocks = (ArrayNode) message.get("blocks");
+    ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject();
+    button
+        .put("type", "button")
+        .putObject("text")
+        .put("type", "plain_text")
+        .put("text", text.texts().label(Texts.Label.CONFIRM_CLOSED));
+    button.put("action_id", CONFIRM_CLOSED_ACTION).put("value", Long.toString(alert.caseId()));
+  }
+
+  /** The action the daemon's Slack endpoint confirms an unverified closing for. */
+  static final String CONFIRM_CLOSED_ACTION = "abusedesk_confirm_closed";
 
   /** The action the daemon's Slack endpoint acknowledges a case for. */
   static final String ACK_ACTION = "abusedesk_ack";

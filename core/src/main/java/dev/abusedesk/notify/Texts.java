@@ -40,7 +40,8 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
     AWS_ACTIONS,
     STEPS,
     OPEN_CASE,
-    ACKNOWLEDGE
+    ACKNOWLEDGE,
+    CONFIRM_CLOSED
   }
 
   /** The category in words: {@code Spam / unsolicited email}. */

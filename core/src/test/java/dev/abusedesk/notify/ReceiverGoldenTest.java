@@ -116,7 +116,10 @@ class ReceiverGoldenTest {
             deadline.plus(Duration.ofDays(2)),
             d -> d.type(Alert.Type.CLOSED_BY_AWS).status(CaseStatus.CLOSED_BY_AWS).owner("alice")),
         "test",
-        new Variant(base.createdAt(), d -> d.type(Alert.Type.TEST)));
+        new Variant(base.createdAt(), d -> d.type(Alert.Type.TEST)),
+        "closed-unverified",
+        new Variant(
+            deadline.minus(Duration.ofHours(3)), d -> d.type(Alert.Type.CLOSED_UNVERIFIED)));
   }
 
   record Variant(Instant now, UnaryOperator<AlertDraft> change) {}

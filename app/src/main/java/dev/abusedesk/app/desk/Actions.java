@@ -26,6 +26,21 @@ final class Actions {
     return told(pipeline.store().move(caseId, to, actor, note, clock.instant()), actor, note);
   }
 
+  /**
+   * A person confirms that the closing mail the desk could not verify is AWS's, when the case has
+   * one to confirm (the page's banner, the chat's button); NotAllowed when it has none.
+   */
+  Change confirmOfferedClose(long caseId, String actor) {
+    java.util.Optional<dev.abusedesk.cases.Case> c = pipeline.store().find(caseId);
+    if (c.isEmpty()) {
+      return new Change.NoSuchCase(caseId);
+    }
+    if (TrustMarks.unconfirmedClose(c.get(), pipeline.store().reports(caseId)).isEmpty()) {
+      return new Change.NotAllowed(c.get().status(), CaseStatus.CLOSED_BY_AWS);
+    }
+    return confirmAwsClosed(caseId, actor);
+  }
+
   /** A person confirms that a closing mail the desk could not verify is AWS's. */
   Change confirmAwsClosed(long caseId, String actor) {
     return told(

@@ -162,12 +162,7 @@ final class CasePages {
 
   /** A person confirms the closing mail the page offers; nothing when it offers none. */
   private String confirmClosed(long id, String user) {
-    Optional<Case> c = pipeline.store().find(id);
-    if (c.isEmpty()
-        || TrustMarks.unconfirmedClose(c.get(), pipeline.store().reports(id)).isEmpty()) {
-      return "not-allowed";
-    }
-    return actions.confirmAwsClosed(id, user) instanceof Change.Done ? "" : "not-allowed";
+    return actions.confirmOfferedClose(id, user) instanceof Change.Done ? "" : "not-allowed";
   }
 
   private static Optional<CaseStatus> status(String wire) {

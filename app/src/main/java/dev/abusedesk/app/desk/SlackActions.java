@@ -31,6 +31,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SlackActions implements HttpHandler {
 
   static final String ACTION_ID = "abusedesk_ack";
+
+  /** The button on an unverified closing mail's message: AWS really closed it. */
+  static final String CONFIRM_CLOSED_ID = "abusedesk_confirm_closed";
+
   static final Duration WINDOW = Duration.ofMinutes(5);
 
   /** The largest payload read; the HTTP listener refuses larger bodies before reading them. */
@@ -83,7 +87,8 @@ public final class SlackActions implements HttpHandler {
       return;
     }
     for (JsonNode action : root.path("actions")) {
-      if (ACTION_ID.equals(action.path("action_id").asText())
+      String id = action.path("action_id").asText();
+      if ((ACTION_ID.equals(id) || CONFIRM_CLOSED_ID.equals(id))
           && action.path("value").asText().matches("\\d{1,15}")) {
         long caseId = Long.parseLong(action.path("value").asText());
         JsonNode user = root.path("user");
@@ -94,7 +99,9 @@ public final class SlackActions implements HttpHandler {
                     user.path("username").asText(""),
                     user.path("id").asText("slack")));
         Change change =
-            actions.move(caseId, CaseStatus.ACKNOWLEDGED, name, "acknowledged in Slack");
+            ACTION_ID.equals(id)
+                ? actions.move(caseId, CaseStatus.ACKNOWLEDGED, name, "acknowledged in Slack")
+                : actions.confirmOfferedClose(caseId, name);
         if (change instanceof Change.NoSuchCase) {
           Pages.send(exchange, 404, "text/plain; charset=utf-8", "no such case");
           return;

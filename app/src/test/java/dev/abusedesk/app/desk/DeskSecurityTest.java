@@ -198,10 +198,48 @@ class DeskSecurityTest {
     assertThat(status()).isEqualTo(CaseStatus.OPEN);
   }
 
+  @Test
+  void theSlackConfirmButtonClosesACaseOnlyWhenAnUnverifiedClosingMailWaitsForIt()
+      throws Exception {
+    assertThat(slack(SLACK_SECRET, NOW.getEpochSecond(), "abusedesk_confirm_closed").statusCode())
+        .isEqualTo(200);
+    assertThat(status()).as("nothing to confirm yet").isEqualTo(CaseStatus.OPEN);
+
+    // AWS's closing mail, forwarded by a colleague: it cannot be verified, so it asks.
+    String forwarded =
+        "From: Suzuki <suzuki@example-msp.jp>\n"
+            + "Subject: Fwd: Re: Your Amazon EC2 Abuse Report [20816735]\n"
+            + "Date: Tue, 14 Oct 2025 12:00:00 +0000\n"
+            + "Message-ID: <fwd-close@example-msp.jp>\n\n"
+            + "---------- Forwarded message ---------\n"
+            + "From: <ec2-abuse@amazon.com>\n"
+            + "Date: Tue, 14 Oct 2025 11:00:00 +0000\n"
+            + "Subject: Re: Your Amazon EC2 Abuse Report [20816735] [AWS ID 111122223333]\n\n"
+            + "Hello,\n\nThank you for your response. This case has been investigated and"
+            + " resolved by the AWS Abuse Team.\n\nRegards,\nAWS Abuse\n";
+    server.record(forwarded.getBytes(StandardCharsets.UTF_8), "fwd-close");
+    assertThat(status()).isEqualTo(CaseStatus.OPEN);
+
+    assertThat(slack(SLACK_SECRET, NOW.getEpochSecond(), "abusedesk_confirm_closed").statusCode())
+        .isEqualTo(200);
+
+    assertThat(status()).isEqualTo(CaseStatus.CLOSED_BY_AWS);
+    assertThat(server.pipeline.store().history(caseId))
+        .last()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("hanako.s"));
+  }
+
   private java.net.http.HttpResponse<String> slack(String secret, long timestamp) throws Exception {
+    return slack(secret, timestamp, "abusedesk_ack");
+  }
+
+  private java.net.http.HttpResponse<String> slack(String secret, long timestamp, String action)
+      throws Exception {
     String payload =
         "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"username\":\"hanako.s\","
-            + "\"name\":\"hanako.s\"},\"actions\":[{\"action_id\":\"abusedesk_ack\",\"value\":\""
+            + "\"name\":\"hanako.s\"},\"actions\":[{\"action_id\":\""
+            + action
+            + "\",\"value\":\""
             + caseId
             + "\"}]}";
     String body = "payload=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8);
