@@ -38,15 +38,27 @@ class SlimJarIT {
   static Map<String, String> env(String databaseUrl, MailStubs stubs, Path dir) {
     return Map.of(
         // As the template sets them: the database from the environment, no storage in the file.
-        "ABUSEDESK_DB_URL", databaseUrl,
-        "ABUSEDESK_DB_USER", "postgres",
-        "AWS_REGION", "us-east-1",
-        "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
-        "AWS_SECRET_ACCESS_KEY", "secret",
-        "ABUSEDESK_S3_ENDPOINT", stubs.s3.uri().toString(),
-        "ABUSEDESK_MAIL_BUCKET", "abusedesk-mail-123456789012",
-        "ABUSEDESK_MAIL_PREFIX", "inbound/",
-        "ABUSEDESK_DATA", dir.toString());
+        "ABUSEDESK_DB_URL",
+        databaseUrl,
+        "ABUSEDESK_DB_USER",
+        "postgres",
+        "AWS_REGION",
+        "us-east-1",
+        "AWS_ACCESS_KEY_ID",
+        "AKIDEXAMPLE",
+        "AWS_SECRET_ACCESS_KEY",
+        "secret",
+        "ABUSEDESK_S3_ENDPOINT",
+        stubs.s3.uri().toString(),
+        "ABUSEDESK_MAIL_BUCKET",
+        "abusedesk-mail-123456789012",
+        "ABUSEDESK_MAIL_PREFIX",
+        "inbound/",
+        "ABUSEDESK_DATA",
+        dir.toString(),
+        // The fixtures' mail server, trusted as SES's own verdict is in a real deployment.
+        Desk.CONFIG,
+        Fixtures.TRUST_FIXTURE_MTA);
   }
 
   static Path event(Path dir, String name) throws IOException {
