@@ -226,8 +226,18 @@ public final class Deliverer implements AutoCloseable {
     }
 
     private boolean sendDigests(Alert.Type type) {
-      List<Outbox.Item> items =
-          outbox.claim(claim(receiver.name(), Optional.of(type.wire()), MAX_FOLDED));
+      List<Outbox.Item> items = new ArrayList<>();
+      Map<Long, Alert> alerts = new java.util.HashMap<>();
+      for (Outbox.Item item :
+          outbox.claim(claim(receiver.name(), Optional.of(type.wire()), MAX_FOLDED))) {
+        try {
+          alerts.put(item.id(), AlertJson.read(item.payload()));
+          items.add(item);
+        } catch (RuntimeException e) {
+          // A payload this version cannot read would fail every digest it is folded into.
+          fail(item, "unreadable message: " + e.getClass().getSimpleName(), clock.instant());
+        }
+      }
       List<List<Outbox.Item>> pages = new ArrayList<>();
       for (int i = 0; i < items.size(); i += Digest.MAX_CASES) {
         pages.add(items.subList(i, Math.min(items.size(), i + Digest.MAX_CASES)));
@@ -240,10 +250,7 @@ public final class Deliverer implements AutoCloseable {
         }
         Digest digest =
             new Digest(
-                type,
-                page.stream().map(i -> AlertJson.read(i.payload())).toList(),
-                p + 1,
-                pages.size());
+                type, page.stream().map(i -> alerts.get(i.id())).toList(), p + 1, pages.size());
         pace.take(receiver);
         Delivery delivery = sendDigest(digest);
         Instant now = clock.instant();

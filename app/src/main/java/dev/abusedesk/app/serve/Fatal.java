@@ -16,9 +16,13 @@ final class Fatal {
 
   private Fatal() {}
 
-  /** Ends the process when {@code error} is one the JVM does not recover from; else returns. */
+  /**
+   * Ends the process when {@code error} is one the JVM does not recover from; else returns. A
+   * StackOverflowError is not among them: the stack is unwound by the time it is caught, and ending
+   * the process would only replay the input that caused it after the restart.
+   */
   static void check(Throwable error) {
-    if (error instanceof VirtualMachineError) {
+    if (error instanceof VirtualMachineError && !(error instanceof StackOverflowError)) {
       try {
         LOG.log(System.Logger.Level.ERROR, "the JVM failed, exiting: " + error);
       } finally {
