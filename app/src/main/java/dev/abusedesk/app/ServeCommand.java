@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run the daemon: SMTP/LMTP, HTTP and IMAP intake, delivery and reminders.",
       "Without --config: SQLite in ./data, SMTP on 127.0.0.1:2525, HTTP on 127.0.0.1:8080,"
-          + " alerts on the console."
+          + " alerts on the console. A configuration without intake listeners gets the same"
+          + " two; --smtp, --http, --no-smtp and --no-http change them."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -42,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @ParentCommand AbuseDeskCommand root;
+
+  @Mixin Listeners listeners;
 
   @Option(
       names = "--demo",
@@ -63,11 +66,13 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     // Secrets at load: a daemon that starts must be able to send to every receiver and to check
     // every login; a missing one is a line and exit 78 now, not a failure hours later.
-    Context context = demo(Context.of(common, root.env(), clock, SecretCheck.AT_LOAD));
-    Logs.configure(context.config().logging());
-    // No configuration at all: the loopback defaults. A configuration without an intake section
-    // turns that intake off.
-    Intake intake = common.config == null ? Daemon.defaultIntake() : context.config().intake();
+    Context configured = demo(Context.of(common, root.env(), clock, SecretCheck.AT_LOAD));
+    // The configuration's listeners, or the loopback defaults when it has none, then the flags.
+    Listeners.Chosen chosen = listeners.choose(configured.config().intake(), common.config != null);
+    Logs.configure(configured.config().logging());
+    chosen.note().ifPresent(note -> LOG.log(System.Logger.Level.INFO, note));
+    Intake intake = chosen.intake();
+    Context context = configured.withConfig(configured.config().withIntake(intake));
     Metrics metrics = new Metrics();
     String owner = Context.processName();
     Pipeline pipeline =
