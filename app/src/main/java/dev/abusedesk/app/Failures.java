@@ -106,7 +106,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
       return new Failure(ExitCodes.FAILED, prefix + oneLine(e.getMessage()));
     }
     if (e instanceof SdkException) {
-      return new Failure(ExitCodes.UNAVAILABLE, prefix + "AWS: " + oneLine(e.getMessage()));
+      String message = oneLine(e.getMessage());
+      // The SDK lists every provider it tried, in one paragraph; say what to set instead.
+      return new Failure(
+          ExitCodes.UNAVAILABLE,
+          prefix
+              + (message.startsWith("Unable to load credentials")
+                  ? "no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                      + " (and AWS_SESSION_TOKEN), or AWS_PROFILE, or run it with an instance or"
+                      + " task role"
+                  : "AWS: " + message));
     }
     if (e instanceof UncheckedIOException unchecked) {
       return new Failure(ExitCodes.IO_ERROR, prefix + io(unchecked.getCause()));
