@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The top-level command: only subcommands do work. It holds what the process was started with, so
@@ -37,6 +39,13 @@ final class AbuseDeskCommand {
 
   private final Map<String, String> env;
   private final InputStream in;
+
+  /** Taken before or after any command's name; {@link Failures} reads it. */
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "When the command fails, print the Java stack trace after the message.")
+  boolean debug;
 
   AbuseDeskCommand(Map<String, String> env, InputStream in) {
     this.env = Map.copyOf(env);

@@ -5,6 +5,7 @@ import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class CasesCommand {
   }
 
   private static Context open(CasesCommand cases, CommonOptions common) {
-    return Context.of(common, cases.root.env(), Clock.systemUTC());
+    return Context.of(common, cases.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
   }
 
   @Command(
@@ -101,7 +102,7 @@ final class CasesCommand {
       try (Context context = open(cases, common)) {
         Optional<Case> found = context.store().find(id);
         if (found.isEmpty()) {
-          spec.commandLine().getErr().println("no case " + id);
+          spec.commandLine().getErr().println(spec.qualifiedName() + ": no case " + id);
           return 1;
         }
         Instant now = context.clock().instant();
@@ -163,11 +164,13 @@ final class CasesCommand {
       spec.commandLine()
           .getErr()
           .printf(
-              "a case that is %s cannot become %s%n",
-              refused.current().wire(), refused.wanted().wire());
+              "%s: a case that is %s cannot become %s%n",
+              spec.qualifiedName(), refused.current().wire(), refused.wanted().wire());
       return 1;
     }
-    spec.commandLine().getErr().printf("no case %d%n", ((Change.NoSuchCase) change).id());
+    spec.commandLine()
+        .getErr()
+        .printf("%s: no case %d%n", spec.qualifiedName(), ((Change.NoSuchCase) change).id());
     return 1;
   }
 

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check a configuration file: every problem is printed with its path, one a line, to"
-          + " standard error (exit 1). A usable file prints a short summary (exit 0).",
-      "Secrets are resolved ({env: NAME}, {file: PATH}) but never printed."
+          + " standard error (exit 78). A usable file prints a short summary (exit 0).",
+      "Secrets are resolved ({env: NAME}, {file: PATH}) but never printed: one that cannot be"
+          + " read here is a problem, as it is for serve and deliver."
     })
 final class CheckConfigCommand implements Callable<Integer> {
 
@@ -42,7 +43,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         err.println(problem);
       }
       err.flush();
-      return 1;
+      return ExitCodes.CONFIG;
     }
     for (String line : ConfigSummary.lines(file, config)) {
       out.println(line);

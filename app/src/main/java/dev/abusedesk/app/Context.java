@@ -5,6 +5,7 @@ import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -44,10 +45,15 @@ public final class Context implements AutoCloseable {
    * {@link dev.abusedesk.config.ConfigException} with every problem), and the data directory from,
    * in order, {@code --data-dir}, the configuration's {@code storage.data_dir}, {@code
    * $ABUSEDESK_DATA}, {@code ./data}.
+   *
+   * @param secrets {@link SecretCheck#AT_LOAD} for a command that sends or listens and should not
+   *     start without a secret; {@link SecretCheck#WHEN_USED} for one that may not need them all
    */
-  static Context of(CommonOptions options, Map<String, String> env, Clock clock) {
+  static Context of(
+      CommonOptions options, Map<String, String> env, Clock clock, SecretCheck secrets) {
     Objects.requireNonNull(options, "options");
-    Config config = options.config == null ? Config.defaults() : Config.load(options.config, env);
+    Config config =
+        options.config == null ? Config.defaults() : Config.load(options.config, env, secrets);
     Path dataDir = options.dataDir;
     if (dataDir == null) {
       dataDir = config.storage().dataDir().orElse(null);

@@ -1,6 +1,7 @@
 package dev.abusedesk.app;
 
 import dev.abusedesk.config.DurationText;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.time.Clock;
@@ -42,7 +43,7 @@ final class DeliverCommand implements Callable<Integer> {
                 () ->
                     new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "--within: not a duration: " + within));
-    try (Context context = Context.of(common, root.env(), Clock.systemUTC());
+    try (Context context = Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.AT_LOAD);
         Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
       int queued = pipeline.queueAlerts();
       Deliverer.Result result = pipeline.deliver(budget);

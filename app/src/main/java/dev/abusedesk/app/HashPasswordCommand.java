@@ -45,7 +45,7 @@ final class HashPasswordCommand implements Callable<Integer> {
       byte[] line = firstLine(root.in());
       if (line.length > MAX_BYTES) {
         Arrays.fill(line, (byte) 0);
-        err.println("the password is longer than " + MAX_BYTES + " bytes");
+        err.println("abusedesk hash-password: the password is longer than " + MAX_BYTES + " bytes");
         err.flush();
         return 1;
       }
@@ -53,7 +53,7 @@ final class HashPasswordCommand implements Callable<Integer> {
     }
     try {
       if (password.length == 0) {
-        err.println("no password on standard input");
+        err.println("abusedesk hash-password: no password on standard input");
         err.flush();
         return 1;
       }

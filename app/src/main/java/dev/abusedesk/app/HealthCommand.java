@@ -4,6 +4,7 @@ import dev.abusedesk.aws.Credentials;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.HealthApi;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.health.HealthBackstop;
 import dev.abusedesk.health.HealthEndpoints;
 import dev.abusedesk.health.Poll;
@@ -59,12 +60,11 @@ final class HealthCommand {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (days < 1 || days > 90) {
-        err.println("abusedesk health backfill: --days must be between 1 and 90");
-        err.flush();
-        return 2;
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--days must be between 1 and 90 (Health keeps 90 days)");
       }
       Clock clock = Clock.systemUTC();
-      try (Context context = Context.of(common, health.root.env(), clock)) {
+      try (Context context = Context.of(common, health.root.env(), clock, SecretCheck.WHEN_USED)) {
         HealthApi api = context.config().healthApi();
         HealthBackstop backstop =
             new HealthBackstop(

@@ -68,9 +68,8 @@ final class LambdaCommand {
       try {
         chosen = Handlers.named(handler);
       } catch (IllegalArgumentException e) {
-        err.println("abusedesk lambda invoke: " + e.getMessage());
-        err.flush();
-        return 2;
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--handler: " + e.getMessage());
       }
       Map<String, String> env = new HashMap<>(lambda.root.env());
       if (common.config != null) {
@@ -82,7 +81,13 @@ final class LambdaCommand {
       } else if (env.get(Context.DATA_ENV) == null) {
         env.put(Context.DATA_ENV, Path.of("data").toAbsolutePath().toString());
       }
-      byte[] bytes = Files.readAllBytes(event);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(event);
+      } catch (java.io.IOException e) {
+        throw new CommandException(
+            ExitCodes.NO_INPUT, "cannot read " + event + ": " + Failures.reason(e));
+      }
       ByteArrayOutputStream alerts = new ByteArrayOutputStream();
       ByteArrayOutputStream answer = new ByteArrayOutputStream();
       Clock clock = Clock.systemUTC();

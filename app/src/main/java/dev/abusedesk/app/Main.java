@@ -46,10 +46,15 @@ public final class Main {
       Map<String, String> env, InputStream in, PrintWriter out, PrintWriter err, String... args) {
     // A short command's stderr is for its own messages, not for a connection pool starting.
     dev.abusedesk.app.serve.Logs.quietLibraries();
-    CommandLine cli = new CommandLine(new AbuseDeskCommand(env, in));
+    AbuseDeskCommand root = new AbuseDeskCommand(env, in);
+    CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
+    // Every failure, of every command: one line for the operator, the trace only with --debug.
+    Failures failures = new Failures(root);
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
     try {
       return cli.execute(args);
     } finally {

@@ -2,8 +2,8 @@ package dev.abusedesk.app;
 
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.Config;
-import dev.abusedesk.config.ConfigException;
 import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Alert;
 import dev.abusedesk.notify.Delivery;
 import dev.abusedesk.notify.HttpTransport;
@@ -50,29 +50,25 @@ final class NotifyTestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Context context = Context.of(common, root.env(), clock)) {
+    // Secrets when used: the receiver under test must have its own, not every other's.
+    try (Context context = Context.of(common, root.env(), clock, SecretCheck.WHEN_USED)) {
       Config config = context.config();
-      Optional<Receiver> chosen = RenderCommand.receiver(config, receiver, err);
-      if (chosen.isEmpty()) {
-        return 1;
-      }
+      Receiver chosen = RenderCommand.receiver(config, receiver);
       Instant now = clock.instant();
       Transport transport =
-          Transport.forKind(chosen.get().kind(), new HttpTransport(clock), System.out, clock);
+          Transport.forKind(chosen.kind(), new HttpTransport(clock), System.out, clock);
       Rendering rendering =
           new Rendering(
-              config.language(), config.timezone(), now, chosen.get().mentions(), Optional.empty());
+              config.language(), config.timezone(), now, chosen.mentions(), Optional.empty());
       Delivery delivery =
           transport.send(transport.notifier().render(testAlert(config, now), rendering));
       if (delivery instanceof Delivery.Sent) {
-        out.println("sent to " + chosen.get().name() + " (" + chosen.get().kind().describe() + ")");
+        out.println("sent to " + chosen.name() + " (" + chosen.kind().describe() + ")");
         out.flush();
         return 0;
       }
-      err.println("not sent to " + chosen.get().name() + ": " + describe(delivery));
-      return 1;
-    } catch (ConfigException e) {
-      err.println(e.getMessage());
+      err.println(
+          "abusedesk notify-test: not sent to " + chosen.name() + ": " + describe(delivery));
       return 1;
     }
   }

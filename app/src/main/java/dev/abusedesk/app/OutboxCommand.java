@@ -2,8 +2,9 @@ package dev.abusedesk.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.abusedesk.cases.Outbox;
-import dev.abusedesk.notify.Deliverer;
-import dev.abusedesk.pipeline.Pipeline;
+import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.report.Json;
 import dev.abusedesk.report.ReportJson;
 import java.io.IOException;
@@ -50,10 +51,12 @@ final class OutboxCommand {
 
     @Override
     public Integer call() {
-      try (Context context = Context.of(common, outbox.root.env(), Clock.systemUTC());
-          Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+      // Only the store: listing needs no receiver, no link secret, no secret at all.
+      try (Context context =
+          Context.of(common, outbox.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
         Set<String> statuses = all ? Set.of() : Set.of(Outbox.PENDING, Outbox.FAILED);
-        List<Outbox.Entry> entries = pipeline.outbox().entries(statuses, limit);
+        List<Outbox.Entry> entries =
+            new SqlOutbox(((SqlCaseStore) context.store()).database()).entries(statuses, limit);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
           out.println(json(entries));

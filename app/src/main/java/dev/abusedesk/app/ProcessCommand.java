@@ -2,6 +2,7 @@ package dev.abusedesk.app;
 
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
+import dev.abusedesk.config.SecretCheck;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,8 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Context context = Context.of(common, root.env(), Clock.systemUTC())) {
+    try (Context context =
+        Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
       List<Recorder.Outcome> outcomes = context.recorder().takePending();
       int opened = 0;
       int joined = 0;

@@ -1,5 +1,6 @@
 package dev.abusedesk.app;
 
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.time.Clock;
@@ -27,7 +28,8 @@ final class RemindCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Context context = Context.of(common, root.env(), Clock.systemUTC());
+    try (Context context =
+            Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
         Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
       int queued = pipeline.remind();
       spec.commandLine().getOut().printf("queued %d reminder message(s)%n", queued);

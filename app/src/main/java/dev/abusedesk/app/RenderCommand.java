@@ -1,8 +1,8 @@
 package dev.abusedesk.app;
 
 import dev.abusedesk.config.Config;
-import dev.abusedesk.config.ConfigException;
 import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Alert;
 import dev.abusedesk.notify.Notifiers;
 import dev.abusedesk.notify.Rendering;
@@ -68,27 +68,26 @@ final class RenderCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Context context = Context.of(common, root.env(), clock)) {
-      Optional<Receiver> chosen = receiver(context.config(), receiver, err);
-      if (chosen.isEmpty()) {
-        return 1;
-      }
+    // Secrets when used: only the chosen receiver's are needed (to mask them).
+    try (Context context = Context.of(common, root.env(), clock, SecretCheck.WHEN_USED)) {
+      Receiver chosen = receiver(context.config(), receiver);
       Instant now = at == null ? clock.instant() : at;
       Parsed parsed;
       try (InputStream in = Files.newInputStream(file)) {
         parsed = context.parser().parse(in, now);
       } catch (IOException e) {
-        err.println("cannot read " + file + ": " + e.getClass().getSimpleName());
-        return 1;
+        throw new CommandException(
+            ExitCodes.NO_INPUT, "cannot read " + file + ": " + Failures.reason(e));
       }
       if (parsed instanceof Parsed.Unreadable unreadable) {
-        err.println(file + ": " + unreadable.reason());
+        err.println("abusedesk render: " + file + ": " + unreadable.reason());
         return 1;
       }
       int rendered = 0;
       for (Report report : ((Parsed.Read) parsed).reports()) {
         if (!report.isAbuse()) {
-          err.println(file + ": not an abuse report; no message would be sent");
+          err.println(
+              "abusedesk render: " + file + ": not an abuse report; no message would be sent");
           continue;
         }
         Config config = context.config();
@@ -102,34 +101,28 @@ final class RenderCommand implements Callable<Integer> {
                 now);
         Rendering rendering =
             new Rendering(
-                config.language(),
-                config.timezone(),
-                now,
-                chosen.get().mentions(),
-                Optional.empty());
+                config.language(), config.timezone(), now, chosen.mentions(), Optional.empty());
         RequestPreview.print(
-            out,
-            Notifiers.forKind(chosen.get().kind()).render(alert, rendering),
-            chosen.get().kind());
+            out, Notifiers.forKind(chosen.kind()).render(alert, rendering), chosen.kind());
         rendered++;
       }
       return rendered > 0 ? 0 : 1;
-    } catch (ConfigException e) {
-      err.println(e.getMessage());
-      return 1;
     }
   }
 
-  /** The receiver named {@code name}, or a message that lists the names there are. */
-  static Optional<Receiver> receiver(Config config, String name, PrintWriter err) {
-    Optional<Receiver> found = config.receiver(name);
-    if (found.isEmpty()) {
-      err.println(
-          "no receiver "
-              + name
-              + " in the configuration; there are: "
-              + config.receivers().stream().map(Receiver::name).collect(Collectors.joining(", ")));
-    }
-    return found;
+  /** The receiver named {@code name}; when there is none, a failure that lists the names. */
+  static Receiver receiver(Config config, String name) {
+    return config
+        .receiver(name)
+        .orElseThrow(
+            () ->
+                new CommandException(
+                    ExitCodes.FAILED,
+                    "no receiver "
+                        + name
+                        + " in the configuration; there are: "
+                        + config.receivers().stream()
+                            .map(Receiver::name)
+                            .collect(Collectors.joining(", "))));
   }
 }

@@ -6,11 +6,11 @@ import dev.abusedesk.app.desk.ReplyMail;
 import dev.abusedesk.app.desk.SlackActions;
 import dev.abusedesk.app.serve.Admission;
 import dev.abusedesk.app.serve.Daemon;
-import dev.abusedesk.app.serve.IntakeException;
 import dev.abusedesk.app.serve.Intakes;
 import dev.abusedesk.app.serve.Logs;
 import dev.abusedesk.app.serve.Metrics;
 import dev.abusedesk.config.Intake;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,10 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code abusedesk serve}: the daemon. Runs until SIGTERM or Ctrl-C, then stops accepting, finishes
@@ -35,7 +33,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the daemon: SMTP/LMTP, HTTP and IMAP intake, delivery and reminders.",
       "Without --config: SQLite in ./data, SMTP on 127.0.0.1:2525, HTTP on 127.0.0.1:8080,"
-          + " alerts on the console."
+          + " alerts on the console. A configuration without intake listeners gets the same"
+          + " two; --smtp, --http, --no-smtp and --no-http change them."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -45,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand AbuseDeskCommand root;
 
-  @Spec CommandSpec spec;
+  @Mixin Listeners listeners;
 
   @Option(
       names = "--demo",
@@ -65,11 +64,15 @@ final class ServeCommand implements Callable<Integer> {
       common.dataDir = Path.of("demo-data");
     }
     Clock clock = Clock.systemUTC();
-    Context context = demo(Context.of(common, root.env(), clock));
-    Logs.configure(context.config().logging());
-    // No configuration at all: the loopback defaults. A configuration without an intake section
-    // turns that intake off.
-    Intake intake = common.config == null ? Daemon.defaultIntake() : context.config().intake();
+    // Secrets at load: a daemon that starts must be able to send to every receiver and to check
+    // every login; a missing one is a line and exit 78 now, not a failure hours later.
+    Context configured = demo(Context.of(common, root.env(), clock, SecretCheck.AT_LOAD));
+    // The configuration's listeners, or the loopback defaults when it has none, then the flags.
+    Listeners.Chosen chosen = listeners.choose(configured.config().intake(), common.config != null);
+    Logs.configure(configured.config().logging());
+    chosen.note().ifPresent(note -> LOG.log(System.Logger.Level.INFO, note));
+    Intake intake = chosen.intake();
+    Context context = configured.withConfig(configured.config().withIntake(intake));
     Metrics metrics = new Metrics();
     String owner = Context.processName();
     Pipeline pipeline =
@@ -89,13 +92,9 @@ final class ServeCommand implements Callable<Integer> {
           loaded,
           context.dataDir());
     }
-    try {
-      daemon.start();
-    } catch (IntakeException e) {
-      // A port in use or an address not of this machine: one line says which.
-      spec.commandLine().getErr().println("abusedesk serve: " + e.getMessage());
-      return 1;
-    }
+    // A port in use or an address not of this machine throws IntakeException: Failures prints
+    // the one line that says which, and exits 1.
+    daemon.start();
     LOG.log(
         System.Logger.Level.INFO,
         "abusedesk serving; data in {0}; stop with Ctrl-C or SIGTERM",

@@ -6,6 +6,7 @@ import dev.abusedesk.app.serve.Route;
 import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Parsed;
@@ -56,7 +57,8 @@ final class WarmupCommand implements Callable<Integer> {
       options.dataDir = scratch;
       java.io.PrintStream nowhere =
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true);
-      try (Context context = Context.of(options, Map.of(), Clock.systemUTC());
+      try (Context context =
+              Context.of(options, Map.of(), Clock.systemUTC(), SecretCheck.WHEN_USED);
           Pipeline pipeline =
               context.pipeline(Context.processName(), Deliverer.Observer.NONE, nowhere)) {
         // What `ingest` does: spool, record, queue the alerts, deliver (to the console here).

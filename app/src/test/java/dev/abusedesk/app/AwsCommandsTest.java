@@ -53,8 +53,11 @@ class AwsCommandsTest {
             "sns",
             Fixtures.file("health/abuse-dos.json").toString());
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("[health-event, sqs, ses, workmail, tick]");
+    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.err())
+        .isEqualTo(
+            "abusedesk lambda invoke: --handler: no handler sns; handlers are [health-event, sqs,"
+                + " ses, workmail, tick]; see 'abusedesk lambda invoke --help'\n");
   }
 
   @Test

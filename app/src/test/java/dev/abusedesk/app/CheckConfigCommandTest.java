@@ -91,7 +91,7 @@ class CheckConfigCommandTest {
   }
 
   @Test
-  void printsEveryProblemOnItsOwnLineAndExitsWithOne() throws IOException {
+  void printsEveryProblemOnItsOwnLineAndExitsWith78() throws IOException {
     Path file =
         write(
             """
@@ -115,7 +115,7 @@ class CheckConfigCommandTest {
 
     Run run = Run.of("check-config", file.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(78);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines())
         .containsExactly(
@@ -133,7 +133,7 @@ class CheckConfigCommandTest {
   void reportsAMissingFile() {
     Run run = Run.of("check-config", dir.resolve("nope.yaml").toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(78);
     assertThat(run.err().strip())
         .isEqualTo("cannot read " + dir.resolve("nope.yaml") + ": no such file");
   }

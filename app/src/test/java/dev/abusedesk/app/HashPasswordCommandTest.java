@@ -31,7 +31,8 @@ class HashPasswordCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err().strip()).isEqualTo("no password on standard input");
+    assertThat(run.err().strip())
+        .isEqualTo("abusedesk hash-password: no password on standard input");
   }
 
   @Test
@@ -39,6 +40,7 @@ class HashPasswordCommandTest {
     Run run = Run.of(Map.of(), "x".repeat(HashPasswordCommand.MAX_BYTES + 1), "hash-password");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().strip()).isEqualTo("the password is longer than 1024 bytes");
+    assertThat(run.err().strip())
+        .isEqualTo("abusedesk hash-password: the password is longer than 1024 bytes");
   }
 }

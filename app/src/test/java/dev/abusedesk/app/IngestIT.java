@@ -53,7 +53,50 @@ class IngestIT {
             Map.of(), NOTICE, "ingest", "--data-dir", notADirectory.resolve("data").toString());
 
     assertThat(result.exitCode()).isEqualTo(75);
-    assertThat(result.err()).contains("not accepted");
+    assertThat(result.err())
+        .startsWith(
+            "abusedesk ingest: cannot create the spool under "
+                + notADirectory.resolve("data").resolve("spool")
+                + ": ")
+        .endsWith("; the mail server will retry\n")
+        .doesNotContain("\tat ");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void namesTheFileItCannotReadAndExitsTempFail() {
+    Launcher.Result result =
+        Launcher.run(
+            Map.of(), null, "ingest", "nope.eml", "--data-dir", dir.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(75);
+    assertThat(result.err())
+        .isEqualTo(
+            "abusedesk ingest: cannot read nope.eml: no such file; the mail server will retry\n");
+  }
+
+  @Test
+  void namesAMissingConfigurationAndExitsTempFail() {
+    Path missing = dir.resolve("abusedesk.yaml");
+
+    Launcher.Result result =
+        Launcher.run(Map.of(), NOTICE, "ingest", "--config", missing.toString());
+
+    assertThat(result.exitCode()).isEqualTo(75);
+    assertThat(result.err())
+        .isEqualTo(
+            "abusedesk: --config " + missing + ": no such file; the mail server will retry\n");
+  }
+
+  @Test
+  void aUsageMistakeIsOneLineAndStillTempFailForTheMailServer() {
+    Launcher.Result result = Launcher.run(Map.of(), NOTICE, "ingest", "--deliver-in", "5s");
+
+    assertThat(result.exitCode()).isEqualTo(75);
+    assertThat(result.err())
+        .isEqualTo(
+            "abusedesk ingest: unknown option --deliver-in (did you mean --deliver-within or"
+                + " --debug?); see 'abusedesk ingest --help'\n");
   }
 
   @Test

@@ -156,4 +156,35 @@ class NotifyCommandsTest {
         .contains("not sent to ops-slack: HTTP 404: no_service")
         .doesNotContain("SECRET");
   }
+
+  @Test
+  void testsAReceiverWhileAnotherLacksItsSecretAndRefusesOneWithoutItsOwn() throws Exception {
+    server.on("/services/T1/B2/SECRETSLACKPATH", Answer.slackOk());
+    Path partial =
+        Files.writeString(
+            dir.resolve("partial.yaml"),
+            "receivers:\n"
+                + "  - name: ops-slack\n"
+                + "    slack: {webhook_url: \""
+                + server.uri("/services/T1/B2/SECRETSLACKPATH")
+                + "\"}\n"
+                + "  - name: pager\n"
+                + "    pagerduty: {routing_key: {env: PD_ROUTING_KEY}, api_url: \""
+                + server.uri("/pd")
+                + "\"}\n");
+
+    Run slack = run("notify-test", "--receiver", "ops-slack", "--config", partial.toString());
+    Run pager = run("notify-test", "--receiver", "pager", "--config", partial.toString());
+
+    assertThat(slack.exitCode()).as(slack.err()).isZero();
+    assertThat(server.requests("/services/T1/B2/SECRETSLACKPATH")).hasSize(1);
+    assertThat(pager.exitCode()).isEqualTo(78);
+    assertThat(pager.err())
+        .isEqualTo(
+            "abusedesk: --config "
+                + partial
+                + ": receivers[1].pagerduty.routing_key: environment variable PD_ROUTING_KEY is"
+                + " not set (line 5)\n");
+    assertThat(server.requests("/pd")).isEmpty();
+  }
 }

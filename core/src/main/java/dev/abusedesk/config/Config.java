@@ -134,8 +134,18 @@ public record Config(
    * @throws ConfigException with every problem, when the file cannot be read or used
    */
   public static Config load(Path file, Map<String, String> env) {
+    return load(file, env, SecretCheck.AT_LOAD);
+  }
+
+  /**
+   * Reads {@code file}, with secrets that cannot be read a problem {@link SecretCheck#AT_LOAD} or
+   * only {@link SecretCheck#WHEN_USED}.
+   *
+   * @throws ConfigException with every problem, when the file cannot be read or used
+   */
+  public static Config load(Path file, Map<String, String> env, SecretCheck secrets) {
     Path absolute = file.toAbsolutePath().normalize();
-    return parse(read(absolute), absolute.getParent(), env);
+    return parse(read(absolute), absolute.getParent(), env, secrets);
   }
 
   /**
@@ -144,7 +154,13 @@ public record Config(
    * @throws ConfigException with every problem
    */
   public static Config parse(String yaml, Path baseDir, Map<String, String> env) {
-    return ConfigReader.read(yaml, baseDir.toAbsolutePath().normalize(), Map.copyOf(env));
+    return parse(yaml, baseDir, env, SecretCheck.AT_LOAD);
+  }
+
+  /** Reads configuration text, checking secrets as {@code secrets} says. */
+  public static Config parse(
+      String yaml, Path baseDir, Map<String, String> env, SecretCheck secrets) {
+    return ConfigReader.read(yaml, baseDir.toAbsolutePath().normalize(), Map.copyOf(env), secrets);
   }
 
   /** The reply deadline AWS gives, counted from the report. */
@@ -187,7 +203,7 @@ public record Config(
   }
 
   private static ConfigException fileProblem(Path file, String message) {
-    return new ConfigException(List.of(new Problem("", "cannot read " + file + ": " + message)));
+    return ConfigException.unreadable(file, message);
   }
 
   private static void requireUnique(List<String> values, String what) {

@@ -34,8 +34,8 @@ final class ConfigReader {
 
   private ConfigReader() {}
 
-  static Config read(String yaml, Path baseDir, Map<String, String> env) {
-    Document document = new Document(baseDir, env);
+  static Config read(String yaml, Path baseDir, Map<String, String> env, SecretCheck secrets) {
+    Document document = new Document(baseDir, env, secrets);
     Optional<Node> root = SafeYaml.compose(yaml, document.problems);
     document.problems.throwIfAny();
     if (root.isEmpty() || Document.isNull(root.get())) {

@@ -36,7 +36,10 @@ public record Dashboard(
         throw new IllegalArgumentException("duplicate dashboard user: " + user.name());
       }
     }
-    if (linkSecret.map(s -> s.reveal().length() < MIN_LINK_SECRET_LENGTH).orElse(false)) {
+    if (linkSecret
+        .filter(s -> s.problem().isEmpty())
+        .map(s -> s.reveal().length() < MIN_LINK_SECRET_LENGTH)
+        .orElse(false)) {
       throw new IllegalArgumentException("link_secret is too short");
     }
   }

@@ -34,10 +34,12 @@ final class Document {
   final Problems problems = new Problems();
   final Path baseDir;
   private final Map<String, String> env;
+  final SecretCheck secrets;
 
-  Document(Path baseDir, Map<String, String> env) {
+  Document(Path baseDir, Map<String, String> env, SecretCheck secrets) {
     this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
     this.env = Objects.requireNonNull(env, "env");
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
   }
 
   void problem(String path, Node at, String message) {
@@ -201,12 +203,16 @@ final class Document {
     return new SecretReader(this, env).read(node, path);
   }
 
-  /** A URL that is a credential (a webhook URL): checked, but never quoted in a problem. */
+  /**
+   * A URL that is a credential (a webhook URL): checked, but never quoted in a problem. One that
+   * could not be read is left to fail where it is used.
+   */
   Optional<Secret> secretUrl(Node node, String path) {
     return secret(node, path)
         .filter(
             secret -> {
-              boolean ok = HttpUrl.parse(secret.reveal()).isPresent();
+              boolean ok =
+                  secret.problem().isPresent() || HttpUrl.parse(secret.reveal()).isPresent();
               if (!ok) {
                 problem(path, node, "must be an http or https URL");
               }

@@ -39,4 +39,14 @@ final class HttpUrl {
     return parse(secret.reveal())
         .orElseThrow(() -> new IllegalArgumentException(what + " must be an http or https URL"));
   }
+
+  /**
+   * Checks the URL a secret holds as a record is built; one that could not be read (see {@link
+   * SecretCheck#WHEN_USED}) fails where it is used instead.
+   */
+  static void check(Secret secret, String what) {
+    if (secret.problem().isEmpty()) {
+      of(secret, what);
+    }
+  }
 }

@@ -22,7 +22,7 @@ public sealed interface ReceiverKind {
   /** A Slack incoming webhook. */
   record SlackWebhook(Secret webhookUrl) implements ReceiverKind {
     public SlackWebhook {
-      HttpUrl.of(Objects.requireNonNull(webhookUrl, "webhookUrl"), "slack.webhook_url");
+      HttpUrl.check(Objects.requireNonNull(webhookUrl, "webhookUrl"), "slack.webhook_url");
     }
 
     public URI webhookUri() {
@@ -66,7 +66,7 @@ public sealed interface ReceiverKind {
   /** A Microsoft Teams workflow ("When a Teams webhook request is received"). */
   record Teams(Secret workflowUrl) implements ReceiverKind {
     public Teams {
-      HttpUrl.of(Objects.requireNonNull(workflowUrl, "workflowUrl"), "teams.workflow_url");
+      HttpUrl.check(Objects.requireNonNull(workflowUrl, "workflowUrl"), "teams.workflow_url");
     }
 
     public URI workflowUri() {
@@ -87,7 +87,7 @@ public sealed interface ReceiverKind {
   /** A Google Chat space webhook. */
   record GoogleChat(Secret webhookUrl) implements ReceiverKind {
     public GoogleChat {
-      HttpUrl.of(Objects.requireNonNull(webhookUrl, "webhookUrl"), "google_chat.webhook_url");
+      HttpUrl.check(Objects.requireNonNull(webhookUrl, "webhookUrl"), "google_chat.webhook_url");
     }
 
     public URI webhookUri() {
@@ -131,7 +131,7 @@ public sealed interface ReceiverKind {
   /** A Discord channel webhook. */
   record Discord(Secret webhookUrl) implements ReceiverKind {
     public Discord {
-      HttpUrl.of(Objects.requireNonNull(webhookUrl, "webhookUrl"), "discord.webhook_url");
+      HttpUrl.check(Objects.requireNonNull(webhookUrl, "webhookUrl"), "discord.webhook_url");
     }
 
     public URI webhookUri() {

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads a secret given as a string, {@code {env: NAME}} or {@code {file: PATH}}. Problems name the
- * variable or the file, never the value.
+ * variable or the file, never the value. A secret written wrongly is always a problem; one written
+ * rightly that cannot be read (a variable not set) is one only when {@link SecretCheck} says so.
  */
 final class SecretReader {
 
@@ -58,41 +59,40 @@ final class SecretReader {
   }
 
   private Optional<Secret> fromEnv(String name, String path, Node node) {
+    String source = "env " + name;
     String value = env.get(name);
     if (value == null) {
-      document.problem(path, node, "environment variable " + name + " is not set");
-      return Optional.empty();
+      return unread(path, node, "environment variable " + name + " is not set", source);
     }
     if (value.isEmpty()) {
-      document.problem(path, node, "environment variable " + name + " is empty");
-      return Optional.empty();
+      return unread(path, node, "environment variable " + name + " is empty", source);
     }
     return Optional.of(Secret.fromEnv(value, name));
   }
 
   private Optional<Secret> fromFile(String file, String path, Node node) {
     Path resolved = document.baseDir.resolve(file).normalize();
+    String source = "file " + resolved;
     if (Files.isDirectory(resolved)) {
-      document.problem(path, node, "cannot read secret file " + resolved + ": is a directory");
-      return Optional.empty();
+      return unread(path, node, "cannot read secret file " + resolved + ": is a directory", source);
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(resolved)) {
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);
     } catch (NoSuchFileException e) {
-      document.problem(path, node, "cannot read secret file " + resolved + ": no such file");
-      return Optional.empty();
+      return unread(path, node, "cannot read secret file " + resolved + ": no such file", source);
     } catch (AccessDeniedException e) {
-      document.problem(path, node, "cannot read secret file " + resolved + ": permission denied");
-      return Optional.empty();
+      return unread(
+          path, node, "cannot read secret file " + resolved + ": permission denied", source);
     } catch (IOException e) {
-      document.problem(
-          path, node, "cannot read secret file " + resolved + ": " + e.getClass().getSimpleName());
-      return Optional.empty();
+      return unread(
+          path,
+          node,
+          "cannot read secret file " + resolved + ": " + e.getClass().getSimpleName(),
+          source);
     }
     if (bytes.length > MAX_FILE_BYTES) {
-      document.problem(path, node, "secret file " + resolved + " is larger than 64 KiB");
-      return Optional.empty();
+      return unread(path, node, "secret file " + resolved + " is larger than 64 KiB", source);
     }
     String value;
     try {
@@ -103,15 +103,26 @@ final class SecretReader {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      document.problem(path, node, "secret file " + resolved + " is not UTF-8 text");
-      return Optional.empty();
+      return unread(path, node, "secret file " + resolved + " is not UTF-8 text", source);
     }
     // Files made with echo or an editor end in a line break that is not part of the secret.
     value = value.replaceFirst("[\\r\\n]+$", "");
     if (value.isEmpty()) {
-      document.problem(path, node, "secret file " + resolved + " is empty");
-      return Optional.empty();
+      return unread(path, node, "secret file " + resolved + " is empty", source);
     }
     return Optional.of(Secret.fromFile(value, resolved.toString()));
+  }
+
+  /**
+   * A secret that cannot be read: a problem now, or {@link SecretCheck#WHEN_USED} a secret that
+   * throws it when revealed.
+   */
+  private Optional<Secret> unread(String path, Node node, String message, String source) {
+    if (document.secrets == SecretCheck.AT_LOAD) {
+      document.problem(path, node, message);
+      return Optional.empty();
+    }
+    int line = node == null ? 0 : node.getStartMark().getLine() + 1;
+    return Optional.of(Secret.unread(new Problem(path, message, line), source));
   }
 }

@@ -112,7 +112,10 @@ final class SimpleSections {
     }
     Optional<Secret> token = dashboard.secret("token");
     Optional<Secret> linkSecret = dashboard.secret("link_secret");
-    if (linkSecret.map(s -> s.reveal().length() < Dashboard.MIN_LINK_SECRET_LENGTH).orElse(false)) {
+    if (linkSecret
+        .filter(s -> s.problem().isEmpty())
+        .map(s -> s.reveal().length() < Dashboard.MIN_LINK_SECRET_LENGTH)
+        .orElse(false)) {
       dashboard.problem(
           "link_secret", "must be at least " + Dashboard.MIN_LINK_SECRET_LENGTH + " characters");
     }

@@ -2,6 +2,8 @@ package dev.abusedesk.notify;
 
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.ConfigException;
+import dev.abusedesk.config.Problem;
 import dev.abusedesk.config.Receiver;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 /**
  * Sends what the outbox holds, one lane per receiver, each at its tool's pace ({@link Pace}): a
@@ -284,10 +287,24 @@ public final class Deliverer implements AutoCloseable {
     private Delivery sendDigest(Digest digest) {
       try {
         return sender.sendDigest(receiver, digest, rendering(Optional.empty()));
+      } catch (ConfigException e) {
+        return unreadSecret(e);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "sending a digest to " + receiver.name() + " failed", e);
         return new Delivery.Retry(null, "internal error: " + e.getClass().getSimpleName());
       }
+    }
+
+    /**
+     * A secret of this receiver could not be read when the configuration was loaded (a command that
+     * loads it {@link dev.abusedesk.config.SecretCheck#WHEN_USED}): the message waits, with the
+     * reason, for a run that has it.
+     */
+    private Delivery unreadSecret(ConfigException e) {
+      String reason =
+          e.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
+      LOG.log(System.Logger.Level.WARNING, "cannot send to {0}: {1}", receiver.name(), reason);
+      return new Delivery.Retry(null, reason);
     }
 
     private void deliver(Outbox.Item item) {
@@ -298,6 +315,8 @@ public final class Deliverer implements AutoCloseable {
         delivery =
             sender.send(
                 receiver, alert, rendering(outbox.threadRef(item.caseId(), receiver.name())));
+      } catch (ConfigException e) {
+        delivery = unreadSecret(e);
       } catch (RuntimeException e) {
         // A bug in one receiver must not stop the others; the message is retried.
         LOG.log(System.Logger.Level.ERROR, "sending to " + receiver.name() + " failed", e);

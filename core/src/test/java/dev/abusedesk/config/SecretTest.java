@@ -1,6 +1,7 @@
 package dev.abusedesk.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -170,5 +171,85 @@ class SecretTest {
 
     assertThat(config.intake().http().orElseThrow().token().orElseThrow().reveal())
         .isEqualTo(FROM_FILE);
+  }
+
+  @Test
+  void aSecretThatCannotBeReadFailsOnlyWhereItIsRevealedWhenCheckedWhenUsed() {
+    Config config =
+        Config.parse(
+            """
+            receivers:
+              - name: slack
+                slack: {webhook_url: {env: SLACK_URL}}
+              - name: pager
+                pagerduty: {routing_key: {file: missing.key}}
+            dashboard: {link_secret: {env: LINK_SECRET}}
+            """,
+            dir,
+            Map.of(),
+            SecretCheck.WHEN_USED);
+
+    ReceiverKind.SlackWebhook slack =
+        (ReceiverKind.SlackWebhook) config.receiver("slack").orElseThrow().kind();
+    assertThat(slack.webhookUrl()).hasToString("Secret[***]");
+    assertThat(slack.webhookUrl().source()).isEqualTo("env SLACK_URL");
+    assertThatThrownBy(slack::webhookUri)
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new Problem(
+                            "receivers[0].slack.webhook_url",
+                            "environment variable SLACK_URL is not set",
+                            3)));
+    ReceiverKind.PagerDuty pager =
+        (ReceiverKind.PagerDuty) config.receiver("pager").orElseThrow().kind();
+    assertThatThrownBy(pager.routingKey()::reveal)
+        .hasMessageContaining(
+            "receivers[1].pagerduty.routing_key: cannot read secret file "
+                + dir.resolve("missing.key")
+                + ": no such file (line 5)");
+    assertThat(config.dashboard().linkSecret().orElseThrow().problem())
+        .map(Problem::withoutLine)
+        .contains("dashboard.link_secret: environment variable LINK_SECRET is not set");
+  }
+
+  @Test
+  void aSecretThatCannotBeReadIsStillAProblemAtLoadByDefault() {
+    assertThat(
+            Yaml.problems(
+                "receivers: [{name: slack, slack: {webhook_url: {env: SLACK_URL}}}]",
+                Yaml.HERE,
+                Map.of()))
+        .containsExactly(
+            "receivers[0].slack.webhook_url: environment variable SLACK_URL is not set");
+  }
+
+  @Test
+  void aSecretWrittenWronglyIsAProblemEvenWhenCheckedWhenUsed() {
+    assertThatThrownBy(
+            () ->
+                Config.parse(
+                    "intake: {http: {token: {env: A, file: b}}}",
+                    dir,
+                    Map.of(),
+                    SecretCheck.WHEN_USED))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::withoutLine)
+                    .containsExactly(
+                        "intake.http.token: must be a string, {env: NAME} or {file: PATH}"));
+  }
+
+  @Test
+  void aSecretThatCouldNotBeReadEqualsOnlyItself() {
+    Secret unread =
+        Secret.unread(new Problem("token", "environment variable T is not set"), "env T");
+
+    assertThat(unread).isEqualTo(unread).isNotEqualTo(Secret.of("x"));
+    assertThat(Secret.of("x")).isNotEqualTo(unread);
   }
 }

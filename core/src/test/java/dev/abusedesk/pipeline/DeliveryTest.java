@@ -3,6 +3,8 @@ package dev.abusedesk.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.cases.Outbox;
+import dev.abusedesk.config.Config;
+import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.testing.Fixtures;
 import dev.abusedesk.testing.LoopbackHttp;
 import dev.abusedesk.testing.LoopbackHttp.Answer;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +154,32 @@ class DeliveryTest {
               e -> {
                 assertThat(e.receiver()).isEqualTo("ops-slack");
                 assertThat(e.lastError()).contains("404").contains("no_service");
+              });
+    }
+  }
+
+  @Test
+  void aReceiverWhoseSecretCouldNotBeReadKeepsItsMessageQueuedWithTheReasonAndTheOthersGetTheirs() {
+    answerLikeTheTools();
+    String yaml =
+        issueExample("").replace("hmac_secret: \"change-me\"", "hmac_secret: {env: HOOK_KEY}")
+            + Fixtures.TRUST_FIXTURE_MTA;
+    Config config = Config.parse(yaml, dir, Map.of(), SecretCheck.WHEN_USED);
+    try (PipelineHarness h = new PipelineHarness(dir, config, clock, "one")) {
+      h.ingest("email/ts-port-scan.eml");
+      h.pipeline.deliver(Duration.ofSeconds(30));
+
+      assertThat(chat.requests("/hook")).isEmpty();
+      assertThat(chat.requests("/slack")).hasSize(1);
+      assertThat(h.pipeline.outbox().entries(Set.of(Outbox.PENDING), 10))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.receiver()).isEqualTo("ops-hook");
+                assertThat(e.lastError())
+                    .isEqualTo(
+                        "receivers[1].webhook.hmac_secret: environment variable HOOK_KEY is not"
+                            + " set (line 10)");
               });
     }
   }

@@ -29,9 +29,16 @@ final class PipelineHarness implements AutoCloseable {
 
   PipelineHarness(Path dir, String yaml, Clock clock, String owner) {
     // The fixtures were received by a mail server the desk trusts, as a real desk's would be.
-    this.config =
+    this(
+        dir,
         Config.parse(
-            yaml.contains("intake:") ? yaml : yaml + Fixtures.TRUST_FIXTURE_MTA, dir, Map.of());
+            yaml.contains("intake:") ? yaml : yaml + Fixtures.TRUST_FIXTURE_MTA, dir, Map.of()),
+        clock,
+        owner);
+  }
+
+  PipelineHarness(Path dir, Config config, Clock clock, String owner) {
+    this.config = config;
     this.store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     this.spool = FileSpool.open(dir, clock);
     this.pipeline =
