@@ -123,7 +123,8 @@ class DashboardIT {
 
   @Test
   void aPersonLogsInTakesADemoCaseAndCopiesTheFirstReply() throws Exception {
-    browser.get(base + "/dashboard");
+    browser.get(base + "/");
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/dashboard/login");
     browser.findElement(By.id("user")).sendKeys("hanako");
     browser.findElement(By.id("password")).sendKeys("demo-password");
     browser.findElement(By.id("login")).click();
@@ -177,11 +178,64 @@ class DashboardIT {
                 "const done = arguments[0];"
                     + "navigator.clipboard.readText().then(done, e => done('unreadable: ' + e));");
     assertThat(String.valueOf(clipboard)).startsWith("Hello AWS Trust & Safety team,");
+    // The desk speaks Japanese here: its timeline too, with times to the minute in Tokyo.
+    List<WebElement> times = browser.findElements(By.cssSelector("#timeline time"));
+    assertThat(times).isNotEmpty();
+    assertThat(times)
+        .extracting(WebElement::getText)
+        .allMatch(
+            t -> t.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d JST"), "like 2025-10-14 12:12 JST");
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .doesNotContain("reminded", "console (", "「」")
+        .contains("新規ケースの通知");
     screenshot("case.png");
 
+    browser.get(base + "/dashboard/charts?lang=ja&range=12m");
+    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+    // No Japanese font on this machine: the glyphs are the fallback's boxes; the geometry is real.
+    assertLegendsClearTheAxisAndFit();
     browser.get(base + "/dashboard/charts?lang=en");
     assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+    assertThat(browser.findElement(By.id("range-12w")).getAttribute("aria-current"))
+        .isEqualTo("page");
+    assertLegendsClearTheAxisAndFit();
     screenshot("charts.png");
+  }
+
+  /**
+   * Each legend text, as the browser laid it out, is below the tick labels and inside its chart.
+   */
+  @SuppressWarnings("unchecked")
+  private void assertLegendsClearTheAxisAndFit() {
+    List<Map<String, Object>> boxes =
+        (List<Map<String, Object>>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const out = [];"
+                        + "for (const svg of document.querySelectorAll('svg.chart')) {"
+                        + "  const vb = svg.viewBox.baseVal;"
+                        + "  let ticks = svg.querySelector('line.axis').y1.baseVal.value;"
+                        + "  for (const t of svg.querySelectorAll('text.tick')) {"
+                        + "    const b = t.getBBox(); ticks = Math.max(ticks, b.y + b.height); }"
+                        + "  const legend = [...svg.querySelectorAll('.legend-item')].map(g => g.getBBox());"
+                        + "  legend.forEach((b, i) => out.push({chart: svg.id, top: b.y, left: b.x,"
+                        + "    right: b.x + b.width, bottom: b.y + b.height, ticks: ticks,"
+                        + "    width: vb.width, height: vb.height,"
+                        + "    overlaps: legend.filter((o, j) => j !== i && o.x < b.x + b.width"
+                        + "      && b.x < o.x + o.width && o.y < b.y + b.height && b.y < o.y + o.height).length}));"
+                        + "}"
+                        + "return out;");
+    assertThat(boxes).isNotEmpty();
+    for (Map<String, Object> box : boxes) {
+      assertThat(number(box, "top")).as("%s", box).isGreaterThanOrEqualTo(number(box, "ticks"));
+      assertThat(number(box, "right")).as("%s", box).isLessThanOrEqualTo(number(box, "width"));
+      assertThat(number(box, "bottom")).as("%s", box).isLessThanOrEqualTo(number(box, "height"));
+      assertThat(number(box, "overlaps")).as("%s", box).isZero();
+    }
+  }
+
+  private static double number(Map<String, Object> box, String key) {
+    return ((Number) box.get(key)).doubleValue();
   }
 
   private List<WebElement> waitForCases(int atLeast) {

@@ -12,6 +12,9 @@ import java.util.Objects;
  *     {@code null} when no reply is due
  * @param awsCaseIds AWS case numbers and Health event ARNs the reports name
  * @param reports how many reports the case holds
+ * @param openedAt when the case was recorded here
+ * @param reportedAt when AWS first reported it: the earliest date of its reports, which a backfill
+ *     of old reports puts long before {@code openedAt} ({@code openedAt} while it holds none)
  */
 public record Case(
     long id,
@@ -24,6 +27,7 @@ public record Case(
     List<String> awsCaseIds,
     int reports,
     Instant openedAt,
+    Instant reportedAt,
     Instant updatedAt,
     Instant deadline,
     String acknowledgedBy,
@@ -39,6 +43,7 @@ public record Case(
     ips = List.copyOf(ips);
     awsCaseIds = List.copyOf(awsCaseIds);
     Objects.requireNonNull(openedAt, "openedAt");
+    Objects.requireNonNull(reportedAt, "reportedAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
 

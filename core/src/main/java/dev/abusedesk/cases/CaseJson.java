@@ -83,6 +83,7 @@ public final class CaseJson {
     strings(g, "aws_case_ids", c.awsCaseIds());
     g.writeNumberField("reports", c.reports());
     g.writeStringField("opened_at", ReportJson.time(c.openedAt()));
+    g.writeStringField("reported_at", ReportJson.time(c.reportedAt()));
     g.writeStringField("updated_at", ReportJson.time(c.updatedAt()));
     g.writeStringField("deadline", ReportJson.time(c.deadline()));
     g.writeBooleanField("overdue", c.overdue(now));

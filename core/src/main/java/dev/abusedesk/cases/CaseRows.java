@@ -99,6 +99,7 @@ final class CaseRows {
   private List<Case> assemble(Connection c, List<Row> found) throws SQLException {
     Map<Long, Map<JoinKeys.Kind, TreeSet<String>>> keys = new HashMap<>();
     Map<Long, Integer> counts = new HashMap<>();
+    Map<Long, Instant> reported = new HashMap<>();
     for (int from = 0; from < found.size(); from += 500) {
       List<Row> chunk = found.subList(from, Math.min(found.size(), from + 500));
       String ids = chunk.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","));
@@ -116,12 +117,13 @@ final class CaseRows {
       }
       try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT case_id, COUNT(*) FROM reports WHERE case_id IN ("
+                  "SELECT case_id, COUNT(*), MIN(received_at) FROM reports WHERE case_id IN ("
                       + ids
                       + ") GROUP BY case_id");
           ResultSet r = p.executeQuery()) {
         while (r.next()) {
           counts.put(r.getLong(1), r.getInt(2));
+          reported.put(r.getLong(1), Instant.ofEpochMilli(r.getLong(3)));
         }
       }
     }
@@ -143,6 +145,7 @@ final class CaseRows {
               List.copyOf(awsIds),
               counts.getOrDefault(row.id(), 0),
               row.openedAt(),
+              reported.getOrDefault(row.id(), row.openedAt()),
               row.updatedAt(),
               row.deadline(),
               row.acknowledgedBy(),

@@ -87,7 +87,7 @@ final class Moves {
         row.status(),
         CaseStatus.CLOSED_BY_AWS,
         null,
-        "confirmed that AWS's closing mail is genuine");
+        SystemNotes.CONFIRMED_CLOSE);
     return new Change.Done(rows.find(c, caseId).orElseThrow(), row.status());
   }
 }

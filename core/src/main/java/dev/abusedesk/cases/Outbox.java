@@ -140,6 +140,9 @@ public interface Outbox {
   /** Messages in the given statuses, newest first. */
   List<Entry> entries(Set<String> statuses, int limit);
 
+  /** Every message about one case, in every status, oldest queued first: its timeline. */
+  List<Entry> entriesFor(long caseId);
+
   Depth depth();
 
   /** Each receiver with pending messages or failures since {@code failedSince}. */

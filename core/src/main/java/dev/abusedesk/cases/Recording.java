@@ -27,7 +27,7 @@ final class Recording {
   /** Across channels, the same account and resource join one case within this window. */
   static final Duration JOIN_WINDOW = Duration.ofHours(12);
 
-  static final String AWS = "aws";
+  static final String AWS = SystemNotes.AWS;
 
   private final Connection c;
   private final CaseRows rows;
@@ -230,7 +230,7 @@ final class Recording {
     String why = "";
     if (awsClosed && status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED_BY_AWS) {
       next = CaseStatus.CLOSED_BY_AWS;
-      why = "AWS closed the case";
+      why = SystemNotes.AWS_CLOSED;
     } else if (!awsClosed && report.kind().asksForReply()) {
       boolean afterReply = row.repliedAt() != null && at.isAfter(row.repliedAt());
       if (status == CaseStatus.CLOSED_BY_AWS || (afterReply && !status.awaitsReply())) {
@@ -268,7 +268,8 @@ final class Recording {
           null,
           null,
           null,
-          "AWS says closed, not verified ("
+          SystemNotes.UNVERIFIED_CLOSE
+              + " ("
               + report.provenance().basis()
               + "): the case stays open until someone confirms");
     }

@@ -267,37 +267,53 @@ public final class SqlOutbox implements Outbox {
                 + ")";
     return db.transaction(
         c -> {
-          List<Entry> entries = new ArrayList<>();
           try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT id, case_id, receiver, dedup_key, kind, sent_as, status, attempts,"
-                      + " created_at, due_at, sent_at, last_error FROM outbox"
-                      + where
-                      + " ORDER BY id DESC LIMIT ?")) {
+              c.prepareStatement(ENTRY_COLUMNS + where + " ORDER BY id DESC LIMIT ?")) {
             p.setInt(1, limit);
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                long sentAt = r.getLong(11);
-                Instant sent = r.wasNull() ? null : Instant.ofEpochMilli(sentAt);
-                entries.add(
-                    new Entry(
-                        r.getLong(1),
-                        r.getLong(2),
-                        r.getString(3),
-                        r.getString(4),
-                        Objects.requireNonNullElse(r.getString(5), ""),
-                        Objects.requireNonNullElse(r.getString(6), ""),
-                        r.getString(7),
-                        r.getInt(8),
-                        Instant.ofEpochMilli(r.getLong(9)),
-                        Instant.ofEpochMilli(r.getLong(10)),
-                        sent,
-                        r.getString(12)));
-              }
-            }
+            return entries(p);
           }
-          return entries;
         });
+  }
+
+  @Override
+  public List<Entry> entriesFor(long caseId) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(ENTRY_COLUMNS + " WHERE case_id = ? ORDER BY id")) {
+            p.setLong(1, caseId);
+            return entries(p);
+          }
+        });
+  }
+
+  private static final String ENTRY_COLUMNS =
+      "SELECT id, case_id, receiver, dedup_key, kind, sent_as, status, attempts,"
+          + " created_at, due_at, sent_at, last_error FROM outbox";
+
+  private static List<Entry> entries(PreparedStatement p) throws SQLException {
+    List<Entry> entries = new ArrayList<>();
+    try (ResultSet r = p.executeQuery()) {
+      while (r.next()) {
+        long sentAt = r.getLong(11);
+        Instant sent = r.wasNull() ? null : Instant.ofEpochMilli(sentAt);
+        entries.add(
+            new Entry(
+                r.getLong(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getString(4),
+                Objects.requireNonNullElse(r.getString(5), ""),
+                Objects.requireNonNullElse(r.getString(6), ""),
+                r.getString(7),
+                r.getInt(8),
+                Instant.ofEpochMilli(r.getLong(9)),
+                Instant.ofEpochMilli(r.getLong(10)),
+                sent,
+                r.getString(12)));
+      }
+    }
+    return entries;
   }
 
   @Override

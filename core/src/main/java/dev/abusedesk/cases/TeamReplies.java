@@ -57,7 +57,7 @@ final class TeamReplies {
       throws SQLException {
     Report.MailOrigin mail = (Report.MailOrigin) report.origin();
     String actor = actor(mail.from());
-    String note = "reply to AWS by mail: " + oneLine(mail.subject(), 300);
+    String note = SystemNotes.REPLIED_BY_MAIL + oneLine(mail.subject(), 300);
     CaseStatus before = rows.row(c, caseId).orElseThrow().status();
     if (before.allowsManualMoveTo(CaseStatus.REPLIED)) {
       Change change =

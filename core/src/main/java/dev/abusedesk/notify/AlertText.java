@@ -229,7 +229,10 @@ public record AlertText(
   private static String lead(Alert alert, Texts texts, Optional<Duration> left) {
     Optional<String> actor = alert.actor().map(a -> Untrusted.line(a, MAX_ITEM, texts.truncated()));
     return switch (alert.type()) {
-      case NEW_CASE, UPDATE -> texts.kind(alert.reportKind());
+      case NEW_CASE, UPDATE ->
+          alert.reportKind().asksForReply() && !alert.status().awaitsReply()
+              ? texts.settledLead(alert.reportKind(), alert.status())
+              : texts.kind(alert.reportKind());
       case CLOSED_BY_AWS -> texts.kind(Kind.CLOSED);
       case CLOSED_UNVERIFIED -> texts.unverifiedCloseLead();
       case STATUS -> texts.statusLead(alert.status(), actor.orElse(""));

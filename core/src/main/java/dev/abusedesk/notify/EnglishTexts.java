@@ -138,6 +138,14 @@ final class EnglishTexts implements Texts {
   }
 
   @Override
+  public String settledLead(Kind kind, CaseStatus status) {
+    return kindName(kind)
+        + " from AWS, but the case is now "
+        + status(status)
+        + ": no reply is due.";
+  }
+
+  @Override
   public String unverifiedCloseLead() {
     return "A mail says AWS closed this case, but it cannot be shown to come from AWS. The case"
         + " stays open and reminders go on until someone confirms it on the case page.";

@@ -136,6 +136,11 @@ final class JapaneseTexts implements Texts {
   }
 
   @Override
+  public String settledLead(Kind kind, CaseStatus status) {
+    return "AWSからの" + kindName(kind) + "ですが、ケースは現在「" + status(status) + "」のため、返信は不要です。";
+  }
+
+  @Override
   public String unverifiedCloseLead() {
     return "AWSがケースをクローズしたとするメールが届きましたが、AWSからのものと確認できません。"
         + "ケースのページで誰かが確認するまで、ケースは未完了のままでリマインドも続きます。";

@@ -90,6 +90,12 @@ public sealed interface Texts permits EnglishTexts, JapaneseTexts {
   /** The opening line of a status change; {@code actor} may be empty. */
   String statusLead(CaseStatus status, String actor);
 
+  /**
+   * The opening line of a report that asks for a reply about a case that no longer awaits one: AWS
+   * closed it, or the team replied, before the alert was written (a backlog, a restart).
+   */
+  String settledLead(Kind kind, CaseStatus status);
+
   /** The opening line of a closing mail that could not be verified. */
   String unverifiedCloseLead();
 

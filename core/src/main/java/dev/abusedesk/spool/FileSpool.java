@@ -46,8 +46,10 @@ public final class FileSpool {
   private final Clock clock;
 
   private final Path failedDir;
+  private final Path dataDir;
 
-  private FileSpool(Path root, Clock clock) {
+  private FileSpool(Path dataDir, Path root, Clock clock) {
+    this.dataDir = dataDir;
     this.newDir = root.resolve("new");
     this.tmpDir = root.resolve("tmp");
     this.failedDir = root.resolve("failed");
@@ -71,7 +73,12 @@ public final class FileSpool {
     if (!Files.isWritable(root.resolve("tmp")) || !Files.isWritable(root.resolve("new"))) {
       throw new SpoolException("the spool under " + root + " is not writable");
     }
-    return new FileSpool(root, clock);
+    return new FileSpool(dataDir, root, clock);
+  }
+
+  /** The data directory the spool is in; what else a deployment keeps on disk sits beside it. */
+  public Path dataDirectory() {
+    return dataDir;
   }
 
   /**

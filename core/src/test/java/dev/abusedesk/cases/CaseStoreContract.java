@@ -67,6 +67,24 @@ public abstract class CaseStoreContract {
           "email/not-abuse-billing.eml",
           "health/ec2-maintenance.json");
 
+  @Test
+  void datesACaseByItsEarliestReportNotByWhenItWasRecorded() {
+    // A backfill, the later mail first: AWS reported the case weeks before it was recorded here.
+    ingest("email/ec2-abuse-closed.eml");
+    Recorded dos = ingest("email/ec2-abuse-dos.eml");
+    long id = ((Recorded.Joined) dos).caseNow().id();
+
+    Case listed = only(store.list(CaseQuery.all()), "20816735");
+    Case found = store.find(id).orElseThrow();
+
+    Instant earliest =
+        store.reports(id).stream().map(r -> r.report().receivedAt()).min(Instant::compareTo).get();
+    assertThat(earliest).isBefore(Instant.parse("2025-10-15T00:00:00Z"));
+    assertThat(listed.reportedAt()).isEqualTo(earliest);
+    assertThat(found.reportedAt()).isEqualTo(earliest);
+    assertThat(found.openedAt()).isEqualTo(NOW);
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void joinsTheSharedFixturesIntoTheSameCasesInAnyOrder(long seed) {

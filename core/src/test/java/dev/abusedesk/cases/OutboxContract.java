@@ -231,6 +231,37 @@ public abstract class OutboxContract {
   }
 
   @Test
+  void listsEveryMessageOfOneCaseWithItsKindOldestFirstHoweverManyOthersThereAre() {
+    long other = anotherCase();
+    List<Outbox.Enqueue> others = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      others.add(itemOf(other, "slack", "noise" + i, "reminder"));
+    }
+    outbox.enqueue(List.of(item("slack", "a", "new_case", NOW)));
+    outbox.enqueue(others);
+    outbox.enqueue(List.of(item("teams", "r", "reminder", NOW), item("slack", "u", "update", NOW)));
+    Outbox.Item teams = claim("one", "teams", NOW, 10).get(0);
+    outbox.failed(teams.id(), NOW, "HTTP 404 no_service");
+    List<Outbox.Item> alert = claim("one", "slack", NOW, 1);
+    outbox.sentInDigest(alert.stream().map(Outbox.Item::id).toList(), NOW.plusSeconds(1));
+
+    List<Outbox.Entry> entries = outbox.entriesFor(caseId);
+
+    assertThat(entries)
+        .extracting(Outbox.Entry::dedupKey, Outbox.Entry::kind, Outbox.Entry::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "new_case", Outbox.SENT),
+            org.assertj.core.groups.Tuple.tuple("r", "reminder", Outbox.FAILED),
+            org.assertj.core.groups.Tuple.tuple("u", "update", Outbox.PENDING));
+    assertThat(entries.get(0).sentAs()).isEqualTo("digest");
+    assertThat(entries.get(0).sentAt()).isEqualTo(NOW.plusSeconds(1));
+    assertThat(entries.get(1).lastError()).isEqualTo("HTTP 404 no_service");
+    assertThat(entries.get(2).sentAs()).isEmpty();
+    assertThat(outbox.entriesFor(other)).hasSize(300);
+    assertThat(outbox.entriesFor(other + 1000)).isEmpty();
+  }
+
+  @Test
   void releasedMessagesKeepTheirPlaceInTheQueue() {
     long other = anotherCase();
     outbox.enqueue(List.of(item("slack", "a", NOW), itemOf(other, "slack", "b", "new_case")));

@@ -51,6 +51,25 @@ class AlertTextTest {
   }
 
   @Test
+  void aNewReportAboutACaseAwsHasAlreadyClosedSaysNoReplyIsDue() {
+    // A backlog or a restart: the case was closed by the time its first alert was written.
+    Alert closed =
+        AlertDraft.of(alert).status(dev.abusedesk.cases.CaseStatus.CLOSED_BY_AWS).build();
+
+    AlertText en = AlertText.of(closed, at(alert.createdAt(), Language.EN));
+    AlertText ja = AlertText.of(closed, at(alert.createdAt(), Language.JA));
+    AlertText open = AlertText.of(alert, at(alert.createdAt(), Language.EN));
+
+    assertThat(en.lead())
+        .isEqualTo("Notice from AWS, but the case is now Closed by AWS: no reply is due.")
+        .doesNotContain("a reply is expected");
+    assertThat(ja.lead()).isEqualTo("AWSからの通報ですが、ケースは現在「AWSによりクローズ」のため、返信は不要です。");
+    assertThat(en.steps()).isEmpty();
+    assertThat(fact(en, "Time left")).isNull();
+    assertThat(open.lead()).isEqualTo("New report from AWS: a reply is expected.");
+  }
+
+  @Test
   void marksAccountsThatAreNotInTheRegistry() {
     AlertText text = AlertText.of(alert, at(alert.createdAt(), Language.EN));
 

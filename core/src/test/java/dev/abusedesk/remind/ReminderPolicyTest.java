@@ -29,6 +29,7 @@ class ReminderPolicyTest {
         1,
         openedAt,
         openedAt,
+        openedAt,
         DEADLINE,
         owner,
         owner == null ? null : openedAt,

@@ -50,6 +50,7 @@ class RespondGoldenTest {
             reports.size(),
             first.receivedAt(),
             first.receivedAt(),
+            first.receivedAt(),
             first.deadline(),
             null,
             null,

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.notify.Texts;
 import dev.abusedesk.pipeline.Pipeline;
@@ -65,7 +66,8 @@ final class AckFlow {
       if (name.isEmpty()) {
         body.t("<p class=\"error\">{}</p>", Words.ACK_NAME.in(lang));
       } else {
-        Change change = actions.move(caseId, CaseStatus.ACKNOWLEDGED, name, "acknowledged by link");
+        Change change =
+            actions.move(caseId, CaseStatus.ACKNOWLEDGED, name, SystemNotes.ACKNOWLEDGED_BY_LINK);
         String text =
             change instanceof Change.Done ? Words.ACK_DONE.in(lang) : Words.NOT_ALLOWED.in(lang);
         Pages.message(exchange, 200, viewer, text);

@@ -46,7 +46,7 @@ final class Actions {
     return told(
         pipeline.store().confirmAwsClosed(caseId, actor, clock.instant()),
         actor,
-        "confirmed that AWS's closing mail is genuine");
+        dev.abusedesk.cases.SystemNotes.CONFIRMED_CLOSE);
   }
 
   private Change told(Change change, String actor, String note) {

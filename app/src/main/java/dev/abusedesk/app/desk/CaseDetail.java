@@ -210,7 +210,7 @@ final class CaseDetail {
         r.provenance().trust().wire(),
         texts.kindName(r.kind()),
         texts.channel(r.channel()),
-        r.receivedAt());
+        Timeline.time(r.receivedAt(), pipeline.config().timezone()));
     if (r.origin() instanceof Report.MailOrigin mail) {
       fact(body, "From", List.of(mail.from()));
       fact(body, "Subject", List.of(mail.subject()));

@@ -5,6 +5,7 @@ import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.notify.Texts;
@@ -156,7 +157,7 @@ final class CasePages {
     if (sent instanceof ReplyMail.Sent.Failed) {
       return "send-failed";
     }
-    actions.move(id, CaseStatus.REPLIED, user, "reply sent to AWS from the dashboard");
+    actions.move(id, CaseStatus.REPLIED, user, SystemNotes.REPLY_SENT);
     return "";
   }
 

@@ -10,22 +10,25 @@ import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.route.AccountRegistry;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** Cases per week by category and by customer, and the time to the first reply. */
+/**
+ * Cases by category and by customer, and the time to the first reply, over a range the reader picks
+ * ({@code ?range=12w|6m|12m|all}). A case counts on the date AWS first reported it ({@link
+ * Case#reportedAt()}), so a backfill of last year's reports lands last year, not this week.
+ */
 final class ChartsPage {
 
-  static final int WEEKS = 12;
   static final int REPLIED_SHOWN = 30;
 
   private final Pipeline pipeline;
@@ -38,50 +41,64 @@ final class ChartsPage {
     this.registry = new AccountRegistry(pipeline.config().accounts());
   }
 
-  void show(HttpExchange exchange, Pages.Viewer viewer) throws IOException {
+  void show(HttpExchange exchange, Pages.Viewer viewer, Form query) throws IOException {
+    Language lang = viewer.language();
+    Optional<ChartRange> range =
+        query.get("range").map(ChartRange::parse).orElse(Optional.of(ChartRange.DEFAULT));
+    if (range.isEmpty()) {
+      // Refused, not guessed at; the page names no part of what was asked.
+      Pages.message(exchange, 400, viewer, Words.BAD_RANGE.in(lang));
+      return;
+    }
     Pages.html(
-        exchange,
-        200,
-        Pages.frame(viewer, Words.CHARTS.in(viewer.language()), render(viewer.language())));
+        exchange, 200, Pages.frame(viewer, Words.CHARTS.in(lang), render(lang, range.get())));
   }
 
-  Html render(Language lang) {
+  Html render(Language lang, ChartRange range) {
     Texts texts = Texts.of(lang);
     ZoneId zone = pipeline.config().timezone();
     List<Case> cases = pipeline.store().list(CaseQuery.all());
-    LocalDate thisWeek =
-        clock
-            .instant()
-            .atZone(zone)
-            .toLocalDate()
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    List<LocalDate> weeks = new ArrayList<>();
-    for (int i = WEEKS - 1; i >= 0; i--) {
-      weeks.add(thisWeek.minusWeeks(i));
-    }
+    Optional<LocalDate> earliest =
+        cases.stream().map(c -> day(c, zone)).min(Comparator.naturalOrder());
+    ChartRange.Buckets buckets =
+        range.buckets(clock.instant().atZone(zone).toLocalDate(), earliest);
     Html body = Html.of().t("<h1>{}</h1>", Words.CHARTS.in(lang));
-    body.t("<h2>{}</h2>", Words.CASES_PER_WEEK_CATEGORY.in(lang))
+    body.add(selector(range, lang)).t("<p class=\"hint\">{}</p>", Words.BY_REPORT_DATE.in(lang));
+    Words byCategory =
+        switch (buckets.unit()) {
+          case WEEK -> Words.CASES_PER_WEEK_CATEGORY;
+          case MONTH -> Words.CASES_PER_MONTH_CATEGORY;
+          case YEAR -> Words.CASES_PER_YEAR_CATEGORY;
+        };
+    Words byCustomer =
+        switch (buckets.unit()) {
+          case WEEK -> Words.CASES_PER_WEEK_CUSTOMER;
+          case MONTH -> Words.CASES_PER_MONTH_CUSTOMER;
+          case YEAR -> Words.CASES_PER_YEAR_CUSTOMER;
+        };
+    body.t("<h2>{}</h2>", byCategory.in(lang))
         .add(
-            perWeek(
+            counted(
                 "per-category",
-                Words.CASES_PER_WEEK_CATEGORY.in(lang),
+                byCategory.in(lang),
                 cases,
-                weeks,
+                buckets,
                 zone,
                 c -> List.of(texts.category(c.category()))));
-    body.t("<h2>{}</h2>", Words.CASES_PER_WEEK_CUSTOMER.in(lang))
+    body.t("<h2>{}</h2>", byCustomer.in(lang))
         .add(
-            perWeek(
+            counted(
                 "per-customer",
-                Words.CASES_PER_WEEK_CUSTOMER.in(lang),
+                byCustomer.in(lang),
                 cases,
-                weeks,
+                buckets,
                 zone,
                 c -> customers(c, lang)));
     List<Case> replied =
         cases.stream()
             .filter(c -> c.repliedAt() != null)
-            .sorted(java.util.Comparator.comparing(Case::openedAt))
+            .filter(c -> !day(c, zone).isBefore(buckets.first()))
+            .sorted(Comparator.comparing(Case::reportedAt))
             .toList();
     replied = replied.subList(Math.max(0, replied.size() - REPLIED_SHOWN), replied.size());
     body.t("<h2>{}</h2>", Words.FIRST_REPLY_TIME.in(lang))
@@ -90,43 +107,65 @@ final class ChartsPage {
                 "first-reply",
                 Words.FIRST_REPLY_TIME.in(lang),
                 replied.stream().map(c -> "#" + c.id()).toList(),
-                replied.stream()
-                    .map(c -> Duration.between(c.openedAt(), c.repliedAt()).toMinutes() / 60.0)
-                    .toList(),
+                replied.stream().map(ChartsPage::hoursToReply).toList(),
                 pipeline.config().deadlineHours()));
     return body;
   }
 
-  private static Html perWeek(
+  /** The day AWS first reported the case, in the configured zone. */
+  static LocalDate day(Case c, ZoneId zone) {
+    return c.reportedAt().atZone(zone).toLocalDate();
+  }
+
+  /** From AWS's first report to the first reply; never below zero. */
+  static double hoursToReply(Case c) {
+    return Math.max(0, Duration.between(c.reportedAt(), c.repliedAt()).toMinutes()) / 60.0;
+  }
+
+  private static Html selector(ChartRange current, Language lang) {
+    Html nav =
+        Html.of()
+            .t(
+                "<nav class=\"ranges\" id=\"ranges\" aria-label=\"{}\">{}:",
+                Words.RANGE.in(lang),
+                Words.RANGE.in(lang));
+    for (ChartRange range : ChartRange.values()) {
+      nav.t(
+          " <a href=\"/dashboard/charts?range={}\" id=\"range-{}\"{}>{}</a>",
+          range.wire(),
+          range.wire(),
+          Html.of().t(range == current ? " aria-current=\"page\" class=\"current\"" : ""),
+          range.words().in(lang));
+    }
+    return nav.t("</nav>");
+  }
+
+  private static Html counted(
       String id,
       String title,
       List<Case> cases,
-      List<LocalDate> weeks,
+      ChartRange.Buckets buckets,
       ZoneId zone,
       Function<Case, List<String>> seriesOf) {
     TreeSet<String> series = new TreeSet<>();
-    Map<LocalDate, List<String>> byWeek = new LinkedHashMap<>();
+    Map<LocalDate, List<String>> byBucket = new LinkedHashMap<>();
     for (Case c : cases) {
-      LocalDate week =
-          c.openedAt()
-              .atZone(zone)
-              .toLocalDate()
-              .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      if (weeks.contains(week)) {
+      Optional<LocalDate> bucket = buckets.of(day(c, zone));
+      if (bucket.isPresent()) {
         for (String s : seriesOf.apply(c)) {
           series.add(s);
-          byWeek.computeIfAbsent(week, w -> new ArrayList<>()).add(s);
+          byBucket.computeIfAbsent(bucket.get(), w -> new ArrayList<>()).add(s);
         }
       }
     }
     List<String> names = List.copyOf(series);
     Map<String, int[]> counts = new LinkedHashMap<>();
     List<String> columns = new ArrayList<>();
-    for (LocalDate week : weeks) {
-      String column = week.getMonthValue() + "/" + week.getDayOfMonth();
+    for (LocalDate start : buckets.starts()) {
+      String column = buckets.label(start);
       columns.add(column);
       int[] values = new int[names.size()];
-      for (String s : byWeek.getOrDefault(week, List.of())) {
+      for (String s : byBucket.getOrDefault(start, List.of())) {
         values[names.indexOf(s)]++;
       }
       counts.put(column, values);
@@ -138,9 +177,9 @@ final class ChartsPage {
     List<String> names =
         c.accounts().stream()
             .map(registry::find)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .map(Account::customer)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .distinct()
             .toList();
     return names.isEmpty() ? List.of(Words.UNREGISTERED.in(lang)) : names;

@@ -160,7 +160,7 @@ public final class Desk implements HttpHandler {
     } else if (!post && (path.equals("/dashboard") || path.equals("/dashboard/"))) {
       cases.list(exchange, viewer, query);
     } else if (!post && path.equals("/dashboard/charts")) {
-      charts.show(exchange, viewer);
+      charts.show(exchange, viewer, query);
     } else if (casePath.matches()) {
       long id = Long.parseLong(casePath.group(1));
       String action = casePath.group(2) == null ? "" : casePath.group(2).substring(1);

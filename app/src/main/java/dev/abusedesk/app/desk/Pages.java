@@ -20,7 +20,7 @@ final class Pages {
   static final String STATIC = "/dashboard/static/";
 
   /** Bumped with the static files, so that their long cache never serves an old copy. */
-  static final String STATIC_VERSION = "2";
+  static final String STATIC_VERSION = "3";
 
   /** What the frame needs to know about who is looking. */
   record Viewer(Language language, Optional<String> user, String csrf, boolean localMode) {}

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.ReceiverKind;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.pipeline.Pipeline;
@@ -100,7 +101,8 @@ public final class SlackActions implements HttpHandler {
                     user.path("id").asText("slack")));
         Change change =
             ACTION_ID.equals(id)
-                ? actions.move(caseId, CaseStatus.ACKNOWLEDGED, name, "acknowledged in Slack")
+                ? actions.move(
+                    caseId, CaseStatus.ACKNOWLEDGED, name, SystemNotes.ACKNOWLEDGED_IN_SLACK)
                 : actions.confirmOfferedClose(caseId, name);
         if (change instanceof Change.NoSuchCase) {
           Pages.send(exchange, 404, "text/plain; charset=utf-8", "no such case");

@@ -16,6 +16,9 @@ final class Routes {
 
   private static final System.Logger LOG = System.getLogger(Routes.class.getName());
 
+  /** Where the response desk is mounted; {@code /} leads there. */
+  static final String DASHBOARD = "/dashboard";
+
   static List<Route> of(Daemon daemon, Intake.Http settings) {
     List<Route> routes =
         new ArrayList<>(
@@ -42,10 +45,12 @@ final class Routes {
             "/livez",
             Admission.status(),
             guarded(open ? status.livez() : tokenOnly(settings, status.livez()))));
+    boolean desk = false;
     for (Route mounted : daemon.mounted()) {
       routes.add(new Route(mounted.path(), mounted.admission(), guarded(mounted.handler())));
+      desk |= mounted.path().equals(DASHBOARD);
     }
-    routes.add(notFound());
+    routes.add(fallback(desk ? Optional.of(DASHBOARD) : Optional.empty()));
     return routes;
   }
 
@@ -72,8 +77,30 @@ final class Routes {
 
   /** Everything else: 404, and no body beyond its head. */
   static Route notFound() {
+    return fallback(Optional.empty());
+  }
+
+  /**
+   * Everything else, as {@link #notFound()}; but a browser asking for exactly {@code /} is sent to
+   * {@code home} (the dashboard), a fixed path, whatever the request said.
+   */
+  static Route fallback(Optional<String> home) {
     return new Route(
-        "/", Admission.form(0), guarded(exchange -> Requests.error(exchange, 404, "not found")));
+        "/",
+        Admission.form(0),
+        guarded(
+            exchange -> {
+              String method = exchange.getRequestMethod();
+              if (home.isPresent()
+                  && "/".equals(exchange.getRequestURI().getPath())
+                  && ("GET".equals(method) || "HEAD".equals(method))) {
+                exchange.getResponseHeaders().set("Location", home.get());
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.sendResponseHeaders(303, -1);
+                return;
+              }
+              Requests.error(exchange, 404, "not found");
+            }));
   }
 
   private static HttpHandler tokenOnly(Intake.Http settings, HttpHandler handler) {
