@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dpkg -i} for real, on a throwaway copy of this machine (an overlay in a private mount,
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class DebianInstallIT {
 
   private static final Map<String, String> facts = new LinkedHashMap<>();
+
+  @TempDir static Path dir;
 
   @BeforeAll
   static void installRunUpgradeRemoveAndPurge() throws Exception {
@@ -41,7 +44,8 @@ class DebianInstallIT {
                 "bash",
                 script.toString(),
                 Packages.deb().toString(),
-                event.toString()));
+                event.toString(),
+                dir.toString()));
 
     assumeThat(run.exitCode())
         .as("this kernel gives no overlay file system to a private mount namespace: %s", run.err())

@@ -2,7 +2,7 @@
 # Installs, runs, upgrades, removes and purges the .deb on a throwaway copy of this machine, and
 # prints what it found, one "name<TAB>value" line each, for DebianInstallIT to check.
 #
-#   unshare --mount --net --pid --fork bash throwaway-root.sh DEB EVENT_JSON
+#   unshare --mount --net --pid --fork bash throwaway-root.sh DEB EVENT_JSON EMPTY_DIR
 #
 # Outside (in the new namespaces): this machine's root file system under an overlay whose changes
 # go to a tmpfs, with fresh /run and /tmp (so no systemd is seen and none is talked to) and a
@@ -14,7 +14,7 @@ fact() { printf '%s\t%s\n' "$1" "$2"; }
 if [ "${1:-}" != --inside ]; then
   deb="$1"
   event="$2"
-  base="$(mktemp -d)"
+  base="$3"
   mount -t tmpfs tmpfs "$base" || exit 3
   mkdir -p "$base/upper" "$base/work" "$base/root"
   mount -t overlay overlay -o "lowerdir=/,upperdir=$base/upper,workdir=$base/work" "$base/root" || exit 3
