@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The packages this build made, in dist/target, and ways to open them. */
 final class Packages {
@@ -52,18 +51,6 @@ final class Packages {
   static String read(Path file) {
     try {
       return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Every regular file and link under {@code root}, as paths relative to it. */
-  static List<String> files(Path root) {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .map(p -> root.relativize(p).toString())
-          .sorted()
-          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
