@@ -154,8 +154,17 @@ public final class Context implements AutoCloseable {
     Sender sender = new ReceiverSender(() -> new HttpTransport(clock), console, clock);
     // The spool first: opening it tightens the whole data directory, the database in it too.
     FileSpool spool = spool();
+    SqlCaseStore sql = (SqlCaseStore) store();
     return new Pipeline(
-        config, (SqlCaseStore) store(), spool, sender, clock, links(), owner, observer);
+        config,
+        sql,
+        new dev.abusedesk.cases.SqlOutbox(sql.database()),
+        spool,
+        sender,
+        clock,
+        links(),
+        owner,
+        observer);
   }
 
   /** A name for this process in claims and leases, unique across hosts without a lookup. */

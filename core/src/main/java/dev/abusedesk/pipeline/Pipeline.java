@@ -4,8 +4,6 @@ import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
-import dev.abusedesk.cases.SqlCaseStore;
-import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.HealthApi;
 import dev.abusedesk.health.HealthBackstop;
@@ -33,8 +31,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 public final class Pipeline implements AutoCloseable {
 
+  /** The name of the reminder job's lease. */
+  static final String REMIND_JOB = "remind";
+
   private final Config config;
-  private final SqlCaseStore store;
+  private final CaseStore store;
   private final Recorder recorder;
   private final Outbox outbox;
   private final Dispatcher dispatcher;
@@ -44,7 +45,8 @@ public final class Pipeline implements AutoCloseable {
 
   public Pipeline(
       Config config,
-      SqlCaseStore store,
+      CaseStore store,
+      Outbox outbox,
       FileSpool spool,
       Sender sender,
       Clock clock,
@@ -54,7 +56,7 @@ public final class Pipeline implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.recorder = new Recorder(spool, store, parser(config));
-    this.outbox = new SqlOutbox(store.database());
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
     Alerts alerts = new Alerts(registry, links);
@@ -173,6 +175,15 @@ public final class Pipeline implements AutoCloseable {
   /** Queues the reminders and escalations due now. */
   public int remind() {
     return reminders.run();
+  }
+
+  /**
+   * Queues the reminders and escalations due now when {@code owner} holds the reminder job's lease
+   * (taken or renewed for {@code lease}): one instance at a time, across every daemon and function
+   * sharing the store. Returns how many messages were queued, 0 when another instance holds it.
+   */
+  public int remindUnderLease(String owner, Duration lease) {
+    return outbox.lease(REMIND_JOB, owner, clock.instant(), lease) ? reminders.run() : 0;
   }
 
   @Override

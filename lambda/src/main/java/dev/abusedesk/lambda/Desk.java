@@ -78,6 +78,7 @@ public final class Desk implements Resource, AutoCloseable {
         new Pipeline(
             config,
             store,
+            new dev.abusedesk.cases.SqlOutbox(store.database()),
             FileSpool.open(tmp, clock),
             sender,
             clock,
