@@ -121,23 +121,14 @@ public final class Context implements AutoCloseable {
    * acknowledgement link.
    */
   public dev.abusedesk.notify.Alerts.Links links() {
-    if (config.publicUrl().isEmpty()) {
-      return dev.abusedesk.notify.Alerts.Links.NONE;
-    }
-    String base = config.publicUrl().get().toString().replaceAll("/+$", "");
-    dev.abusedesk.app.desk.AckLinks ack =
-        dev.abusedesk.app.desk.AckLinks.of(config, dataDir, clock);
-    return new dev.abusedesk.notify.Alerts.Links() {
-      @Override
-      public java.util.Optional<java.net.URI> caseLink(long caseId) {
-        return java.util.Optional.of(java.net.URI.create(base + "/dashboard/cases/" + caseId));
-      }
-
-      @Override
-      public java.util.Optional<java.net.URI> ackLink(long caseId) {
-        return ack.link(caseId);
-      }
-    };
+    return config
+        .publicUrl()
+        .map(
+            url ->
+                dev.abusedesk.links.DashboardLinks.at(
+                    url,
+                    java.util.Optional.of(dev.abusedesk.links.AckLinks.of(config, dataDir, clock))))
+        .orElse(dev.abusedesk.notify.Alerts.Links.NONE);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.abusedesk.app;
 
-import dev.abusedesk.app.desk.AckLinks;
 import dev.abusedesk.app.desk.Desk;
 import dev.abusedesk.app.desk.ReplyMail;
 import dev.abusedesk.app.desk.SlackActions;
@@ -11,6 +10,7 @@ import dev.abusedesk.app.serve.Logs;
 import dev.abusedesk.app.serve.Metrics;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -8,6 +8,7 @@ import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
