@@ -77,9 +77,13 @@ final class LambdaCommand {
         env.put("ABUSEDESK_CONFIG_FILE", common.config.toAbsolutePath().toString());
       }
       if (common.dataDir != null) {
-        env.put(Context.DATA_ENV, common.dataDir.toAbsolutePath().toString());
-      } else if (env.get(Context.DATA_ENV) == null) {
-        env.put(Context.DATA_ENV, Path.of("data").toAbsolutePath().toString());
+        env.put(
+            dev.abusedesk.installation.DataDirectory.ENV,
+            common.dataDir.toAbsolutePath().toString());
+      } else if (env.get(dev.abusedesk.installation.DataDirectory.ENV) == null) {
+        env.put(
+            dev.abusedesk.installation.DataDirectory.ENV,
+            Path.of("data").toAbsolutePath().toString());
       }
       byte[] bytes;
       try {
