@@ -43,7 +43,8 @@ import software.amazon.awssdk.regions.Region;
  * secrets in it come from environment variables ({@code {env: NAME}}), which the template fills
  * from Secrets Manager. The data directory is {@code storage.data_dir} or {@code ABUSEDESK_DATA}
  * when given, else the container's scratch space, where no link secret is generated: alerts carry
- * acknowledgement links when {@code dashboard.link_secret} is set, the dashboard's own.
+ * acknowledgement links when {@code dashboard.link_secret} is set, the dashboard's own. Public only
+ * as the CRaC {@link Resource} it registers.
  */
 public final class Desk implements Resource, AutoCloseable {
 
@@ -78,7 +79,7 @@ public final class Desk implements Resource, AutoCloseable {
    * The desk of this container, set up on first use from the process environment: Lambda builds the
    * handler (and so this) in its init phase, before the first event.
    */
-  public static synchronized Desk shared() {
+  static synchronized Desk shared() {
     if (shared == null) {
       shared = open(System.getenv(), Clock.systemUTC(), System.out);
     }
@@ -90,7 +91,7 @@ public final class Desk implements Resource, AutoCloseable {
    *
    * @param out where console alerts go (standard output, i.e. CloudWatch Logs, in Lambda)
    */
-  public static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
+  static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
     return open(env, clock, out, Path.of(System.getProperty("java.io.tmpdir"), "abusedesk"));
   }
 
@@ -156,15 +157,15 @@ public final class Desk implements Resource, AutoCloseable {
     return "lambda-" + UUID.randomUUID();
   }
 
-  public Config config() {
+  Config config() {
     return installation.config();
   }
 
-  public Pipeline pipeline() {
+  Pipeline pipeline() {
     return pipeline;
   }
 
-  public CaseStore store() {
+  CaseStore store() {
     return installation.store();
   }
 
