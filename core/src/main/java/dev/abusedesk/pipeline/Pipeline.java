@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Everything after the spool, wired once: record, queue alerts, deliver, remind. The same objects
@@ -79,17 +78,13 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * The Health API backstop, when the configuration enables it: the active Health endpoint found
-   * through DNS (or the configured {@code endpoint}), credentials from the default AWS chain. The
-   * caller runs {@link HealthBackstop#pollOnce()} on its loop, then {@link #queueAlerts()}.
+   * through DNS (or the configured {@code endpoint}), called with {@code credentials} (the
+   * installation's). The caller runs {@link HealthBackstop#pollOnce()} on its loop, then {@link
+   * #queueAlerts()}.
    *
    * @param owner this instance, for the job's lease
    * @param selfAccount the account polled, when known (the Lambda knows it from its ARN)
    */
-  public Optional<HealthBackstop> healthBackstop(String owner, Optional<String> selfAccount) {
-    return healthBackstop(owner, selfAccount, DefaultCredentialsProvider.builder().build());
-  }
-
-  /** The Health API backstop, with these credentials. */
   public Optional<HealthBackstop> healthBackstop(
       String owner, Optional<String> selfAccount, AwsCredentialsProvider credentials) {
     HealthApi api = config.healthApi();
