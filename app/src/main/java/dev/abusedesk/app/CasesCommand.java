@@ -6,6 +6,7 @@ import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.io.PrintWriter;
@@ -45,8 +46,8 @@ final class CasesCommand {
     return spec.commandLine().getOut();
   }
 
-  private static Context open(CasesCommand cases, CommonOptions common) {
-    return Context.of(common, cases.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
+  private static Installation open(CasesCommand cases, CommonOptions common) {
+    return common.open(cases.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
   }
 
   @Command(
@@ -67,14 +68,14 @@ final class CasesCommand {
     @Override
     public Integer call() {
       Set<CaseStatus> statuses = status == null ? Set.of() : Set.of(CaseStatus.fromWire(status));
-      try (Context context = open(cases, common)) {
-        Instant now = context.clock().instant();
-        List<Case> cases = context.store().list(new CaseQuery(statuses, 10_000));
+      try (Installation installation = open(cases, common)) {
+        Instant now = installation.clock().instant();
+        List<Case> cases = installation.store().list(new CaseQuery(statuses, 10_000));
         PrintWriter out = out(spec);
         if (json) {
           out.println(CaseJson.list(cases, now));
         } else {
-          CaseTable.print(out, cases, now, context.zone());
+          CaseTable.print(out, cases, now, installation.zone());
         }
         out.flush();
         return 0;
@@ -99,20 +100,20 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(cases, common)) {
-        Optional<Case> found = context.store().find(id);
+      try (Installation installation = open(cases, common)) {
+        Optional<Case> found = installation.store().find(id);
         if (found.isEmpty()) {
           spec.commandLine().getErr().println(spec.qualifiedName() + ": no case " + id);
           return 1;
         }
-        Instant now = context.clock().instant();
-        var reports = context.store().reports(id);
-        var history = context.store().history(id);
+        Instant now = installation.clock().instant();
+        var reports = installation.store().reports(id);
+        var history = installation.store().history(id);
         PrintWriter out = out(spec);
         if (json) {
           out.println(CaseJson.detail(found.get(), reports, history, now));
         } else {
-          CaseTable.printDetail(out, found.get(), reports, history, now, context.zone());
+          CaseTable.printDetail(out, found.get(), reports, history, now, installation.zone());
         }
         out.flush();
         return 0;
@@ -139,9 +140,12 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(cases, common);
-          Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
-        Change change = context.store().move(id, target(), by, note, context.clock().instant());
+      try (Installation installation = open(cases, common);
+          Pipeline pipeline =
+              installation.pipeline(
+                  Installation.processName(), Deliverer.Observer.NONE, System.out)) {
+        Change change =
+            installation.store().move(id, target(), by, note, installation.clock().instant());
         if (change instanceof Change.Done done) {
           // Tell the case's receivers, in its thread where the tool has one.
           if (pipeline.dispatcher().queueStatusChange(done.caseNow(), done.before(), by, note)
@@ -232,8 +236,9 @@ final class CasesCommand {
 
     @Override
     public Integer call() {
-      try (Context context = open(cases, common)) {
-        return report(spec, context.store().note(id, by, text, context.clock().instant()));
+      try (Installation installation = open(cases, common)) {
+        return report(
+            spec, installation.store().note(id, by, text, installation.clock().instant()));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.abusedesk.app;
 
 import dev.abusedesk.config.DurationText;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.time.Clock;
@@ -43,8 +44,11 @@ final class DeliverCommand implements Callable<Integer> {
                 () ->
                     new picocli.CommandLine.ParameterException(
                         spec.commandLine(), "--within: not a duration: " + within));
-    try (Context context = Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.AT_LOAD);
-        Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+    try (Installation installation =
+            common.open(root.env(), Clock.systemUTC(), SecretCheck.AT_LOAD);
+        Pipeline pipeline =
+            installation.pipeline(
+                Installation.processName(), Deliverer.Observer.NONE, System.out)) {
       int queued = pipeline.queueAlerts();
       Deliverer.Result result = pipeline.deliver(budget);
       spec.commandLine()

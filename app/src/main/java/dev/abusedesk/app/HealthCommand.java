@@ -1,13 +1,11 @@
 package dev.abusedesk.app;
 
-import dev.abusedesk.aws.Credentials;
-import dev.abusedesk.cases.SqlCaseStore;
-import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.HealthApi;
 import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.health.HealthBackstop;
 import dev.abusedesk.health.HealthEndpoints;
 import dev.abusedesk.health.Poll;
+import dev.abusedesk.installation.Installation;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +62,9 @@ final class HealthCommand {
             spec.commandLine(), "--days must be between 1 and 90 (Health keeps 90 days)");
       }
       Clock clock = Clock.systemUTC();
-      try (Context context = Context.of(common, health.root.env(), clock, SecretCheck.WHEN_USED)) {
-        HealthApi api = context.config().healthApi();
+      try (Installation installation =
+          common.open(health.root.env(), clock, SecretCheck.WHEN_USED)) {
+        HealthApi api = installation.config().healthApi();
         HealthBackstop backstop =
             new HealthBackstop(
                 new HealthBackstop.Settings(
@@ -73,9 +72,9 @@ final class HealthCommand {
                 api.endpoint()
                     .map(uri -> HealthEndpoints.fixed(uri, api.region()))
                     .orElseGet(HealthEndpoints::aws),
-                Credentials.fromEnvironment(context.env()),
-                context.recorder(),
-                new SqlOutbox(((SqlCaseStore) context.store()).database()),
+                installation.credentials(),
+                installation.recorder(),
+                installation.outbox(),
                 clock,
                 "backfill",
                 HealthBackstop.Sleeper.THREAD);

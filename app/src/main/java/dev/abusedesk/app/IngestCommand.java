@@ -3,6 +3,7 @@ package dev.abusedesk.app;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.config.DurationText;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.spool.Spooled;
@@ -62,17 +63,17 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Context context;
+    Installation installation;
     Spooled spooled;
     try {
       // Secrets when used: a receiver without its secret must not send the report back to AWS;
       // its alert waits in the outbox for a run that has the secret.
-      context = Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
+      installation = common.open(root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
     } catch (RuntimeException | Error e) {
       return notAccepted(err, e, Failures.describe(e, NAME, Optional.ofNullable(common.config)));
     }
     try (InputStream in = input()) {
-      spooled = context.spool().put(in, "pipe", Long.MAX_VALUE);
+      spooled = installation.spool().put(in, "pipe", Long.MAX_VALUE);
     } catch (IOException e) {
       String line = NAME + ": cannot read " + source() + ": " + Failures.reason(e);
       return notAccepted(err, e, new Failures.Failure(EX_TEMPFAIL, line));
@@ -86,8 +87,10 @@ final class IngestCommand implements Callable<Integer> {
       return notAccepted(err, null, new Failures.Failure(EX_TEMPFAIL, line));
     }
     // Accepted: from here on, a failure only delays recording; `abusedesk process` catches up.
-    try (context;
-        Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+    try (installation;
+        Pipeline pipeline =
+            installation.pipeline(
+                Installation.processName(), Deliverer.Observer.NONE, System.out)) {
       Recorder.Outcome outcome = pipeline.recorder().take(accepted.entry());
       LOG.log(System.Logger.Level.DEBUG, "ingested {0}", outcome);
       if (pipeline.queueAlerts() > 0) {

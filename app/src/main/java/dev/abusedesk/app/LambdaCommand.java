@@ -1,18 +1,14 @@
 package dev.abusedesk.app;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.abusedesk.lambda.Desk;
-import dev.abusedesk.lambda.Handlers;
-import dev.abusedesk.lambda.LocalContext;
+import dev.abusedesk.installation.DataDirectory;
+import dev.abusedesk.installation.FunctionRunner;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,13 +20,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code abusedesk lambda}: the AWS Lambda functions, run on this machine. */
+/**
+ * {@code abusedesk lambda}: the AWS Lambda functions, run on this machine. They are not part of
+ * this jar: the launcher puts the lambda jar on the class path for this command, and its {@link
+ * FunctionRunner} runs them.
+ */
 @Command(
     name = "lambda",
     mixinStandardHelpOptions = true,
     description = "The AWS Lambda functions (see docs/deployment/aws.md).",
     subcommands = LambdaCommand.Invoke.class)
 final class LambdaCommand {
+
+  /** What this says when the lambda jar is not on the class path. */
+  static final String NOT_INSTALLED =
+      "the Lambda functions are not part of this installation; run it with ./abusedesk in a"
+          + " checkout after ./mvnw package, which builds lambda/target/abusedesk-lambda.jar";
 
   @ParentCommand AbuseDeskCommand root;
 
@@ -64,23 +69,6 @@ final class LambdaCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Handlers chosen;
-      try {
-        chosen = Handlers.named(handler);
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--handler: " + e.getMessage());
-      }
-      Map<String, String> env = new HashMap<>(lambda.root.env());
-      if (common.config != null) {
-        env.remove("ABUSEDESK_CONFIG");
-        env.put("ABUSEDESK_CONFIG_FILE", common.config.toAbsolutePath().toString());
-      }
-      if (common.dataDir != null) {
-        env.put(Context.DATA_ENV, common.dataDir.toAbsolutePath().toString());
-      } else if (env.get(Context.DATA_ENV) == null) {
-        env.put(Context.DATA_ENV, Path.of("data").toAbsolutePath().toString());
-      }
       byte[] bytes;
       try {
         bytes = Files.readAllBytes(event);
@@ -88,24 +76,44 @@ final class LambdaCommand {
         throw new CommandException(
             ExitCodes.NO_INPUT, "cannot read " + event + ": " + Failures.reason(e));
       }
+      FunctionRunner runner =
+          FunctionRunner.onClassPath()
+              .orElseThrow(() -> new CommandException(ExitCodes.UNAVAILABLE, NOT_INSTALLED));
+      String name =
+          runner
+              .named(handler)
+              .orElseThrow(
+                  () ->
+                      new picocli.CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "--handler: no handler " + handler + "; handlers are " + runner.names()));
+      // The function's environment, as Lambda would give it: the configuration file and the data
+      // directory from the options.
+      Map<String, String> env = new HashMap<>(lambda.root.env());
+      if (common.config != null) {
+        env.remove("ABUSEDESK_CONFIG");
+        env.put("ABUSEDESK_CONFIG_FILE", common.config.toAbsolutePath().toString());
+      }
+      if (common.dataDir != null) {
+        env.put(DataDirectory.ENV, common.dataDir.toAbsolutePath().toString());
+      } else if (env.get(DataDirectory.ENV) == null) {
+        env.put(DataDirectory.ENV, Path.of("data").toAbsolutePath().toString());
+      }
       ByteArrayOutputStream alerts = new ByteArrayOutputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      Clock clock = Clock.systemUTC();
-      try (Desk desk =
-          Desk.open(env, clock, new PrintStream(alerts, true, StandardCharsets.UTF_8))) {
-        RequestStreamHandler function = chosen.create(desk);
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-          function.handleRequest(
-              in,
-              answer,
-              new LocalContext(
-                  "abusedesk-" + chosen.wire(), "123456789012", Duration.ofMinutes(1), clock));
-        }
+      String answer;
+      try {
+        answer =
+            runner.invoke(
+                name,
+                bytes,
+                env,
+                Clock.systemUTC(),
+                new PrintStream(alerts, true, StandardCharsets.UTF_8));
       } finally {
         err.print(alerts.toString(StandardCharsets.UTF_8));
         err.flush();
       }
-      out.println(answer.toString(StandardCharsets.UTF_8));
+      out.println(answer);
       out.flush();
       return 0;
     }

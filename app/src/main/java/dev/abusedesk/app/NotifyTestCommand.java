@@ -4,6 +4,7 @@ import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Receiver;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Alert;
 import dev.abusedesk.notify.Delivery;
 import dev.abusedesk.notify.HttpTransport;
@@ -51,8 +52,8 @@ final class NotifyTestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Secrets when used: the receiver under test must have its own, not every other's.
-    try (Context context = Context.of(common, root.env(), clock, SecretCheck.WHEN_USED)) {
-      Config config = context.config();
+    try (Installation installation = common.open(root.env(), clock, SecretCheck.WHEN_USED)) {
+      Config config = installation.config();
       Receiver chosen = RenderCommand.receiver(config, receiver);
       Instant now = clock.instant();
       Transport transport =

@@ -2,9 +2,8 @@ package dev.abusedesk.app;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.abusedesk.cases.Outbox;
-import dev.abusedesk.cases.SqlCaseStore;
-import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.report.Json;
 import dev.abusedesk.report.ReportJson;
 import java.io.IOException;
@@ -52,11 +51,10 @@ final class OutboxCommand {
     @Override
     public Integer call() {
       // Only the store: listing needs no receiver, no link secret, no secret at all.
-      try (Context context =
-          Context.of(common, outbox.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
+      try (Installation installation =
+          common.open(outbox.root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
         Set<String> statuses = all ? Set.of() : Set.of(Outbox.PENDING, Outbox.FAILED);
-        List<Outbox.Entry> entries =
-            new SqlOutbox(((SqlCaseStore) context.store()).database()).entries(statuses, limit);
+        List<Outbox.Entry> entries = installation.outbox().entries(statuses, limit);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
           out.println(json(entries));

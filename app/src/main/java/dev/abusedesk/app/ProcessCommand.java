@@ -3,6 +3,7 @@ package dev.abusedesk.app;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,9 +24,9 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Context context =
-        Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
-      List<Recorder.Outcome> outcomes = context.recorder().takePending();
+    try (Installation installation =
+        common.open(root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED)) {
+      List<Recorder.Outcome> outcomes = installation.recorder().takePending();
       int opened = 0;
       int joined = 0;
       int repeats = 0;

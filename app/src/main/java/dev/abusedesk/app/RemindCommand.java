@@ -1,6 +1,7 @@
 package dev.abusedesk.app;
 
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import java.time.Clock;
@@ -28,9 +29,11 @@ final class RemindCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Context context =
-            Context.of(common, root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
-        Pipeline pipeline = context.pipeline(Context.processName(), Deliverer.Observer.NONE)) {
+    try (Installation installation =
+            common.open(root.env(), Clock.systemUTC(), SecretCheck.WHEN_USED);
+        Pipeline pipeline =
+            installation.pipeline(
+                Installation.processName(), Deliverer.Observer.NONE, System.out)) {
       int queued = pipeline.remind();
       spec.commandLine().getOut().printf("queued %d reminder message(s)%n", queued);
       return 0;

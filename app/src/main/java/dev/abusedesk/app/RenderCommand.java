@@ -3,6 +3,7 @@ package dev.abusedesk.app;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Receiver;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Alert;
 import dev.abusedesk.notify.Notifiers;
 import dev.abusedesk.notify.Rendering;
@@ -69,12 +70,12 @@ final class RenderCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Secrets when used: only the chosen receiver's are needed (to mask them).
-    try (Context context = Context.of(common, root.env(), clock, SecretCheck.WHEN_USED)) {
-      Receiver chosen = receiver(context.config(), receiver);
+    try (Installation installation = common.open(root.env(), clock, SecretCheck.WHEN_USED)) {
+      Receiver chosen = receiver(installation.config(), receiver);
       Instant now = at == null ? clock.instant() : at;
       Parsed parsed;
       try (InputStream in = Files.newInputStream(file)) {
-        parsed = context.parser().parse(in, now);
+        parsed = installation.parser().parse(in, now);
       } catch (IOException e) {
         throw new CommandException(
             ExitCodes.NO_INPUT, "cannot read " + file + ": " + Failures.reason(e));
@@ -90,7 +91,7 @@ final class RenderCommand implements Callable<Integer> {
               "abusedesk render: " + file + ": not an abuse report; no message would be sent");
           continue;
         }
-        Config config = context.config();
+        Config config = installation.config();
         Alert alert =
             ReportAlert.of(
                 report,

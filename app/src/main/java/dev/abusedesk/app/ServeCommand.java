@@ -1,6 +1,5 @@
 package dev.abusedesk.app;
 
-import dev.abusedesk.app.desk.AckLinks;
 import dev.abusedesk.app.desk.Desk;
 import dev.abusedesk.app.desk.ReplyMail;
 import dev.abusedesk.app.desk.SlackActions;
@@ -11,6 +10,7 @@ import dev.abusedesk.app.serve.Logs;
 import dev.abusedesk.app.serve.Metrics;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,31 +66,31 @@ final class ServeCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     // Secrets at load: a daemon that starts must be able to send to every receiver and to check
     // every login; a missing one is a line and exit 78 now, not a failure hours later.
-    Context configured = demo(Context.of(common, root.env(), clock, SecretCheck.AT_LOAD));
+    Installation configured = demo(common.open(root.env(), clock, SecretCheck.AT_LOAD));
     // The configuration's listeners, or the loopback defaults when it has none, then the flags.
     Listeners.Chosen chosen = listeners.choose(configured.config().intake(), common.config != null);
     Logs.configure(configured.config().logging());
     chosen.note().ifPresent(note -> LOG.log(System.Logger.Level.INFO, note));
     Intake intake = chosen.intake();
-    Context context = configured.withConfig(configured.config().withIntake(intake));
+    Installation installation = configured.withConfig(configured.config().withIntake(intake));
     Metrics metrics = new Metrics();
-    String owner = Context.processName();
+    String owner = Installation.processName();
     Pipeline pipeline =
-        context
-            .pipeline(owner, metrics)
+        installation
+            .pipeline(owner, metrics, System.out)
             .withLease(
                 dev.abusedesk.config.DurationText.parse(claimLease)
                     .orElse(dev.abusedesk.notify.Deliverer.LEASE));
-    Daemon daemon = new Daemon(pipeline, context.spool(), intake, clock, owner, metrics);
-    Intakes.attach(daemon, context, intake, owner);
-    mountDesk(daemon, context, pipeline, clock);
+    Daemon daemon = new Daemon(pipeline, installation.spool(), intake, clock, owner, metrics);
+    Intakes.attach(daemon, installation, intake, owner);
+    mountDesk(daemon, installation, pipeline, clock);
     if (demo) {
-      int loaded = Intakes.loadDemo(context.spool(), clock.instant());
+      int loaded = Intakes.loadDemo(installation.spool(), clock.instant());
       LOG.log(
           System.Logger.Level.INFO,
           "demo: {0} sample reports spooled into {1}",
           loaded,
-          context.dataDir());
+          installation.dataDir());
     }
     // A port in use or an address not of this machine throws IntakeException: Failures prints
     // the one line that says which, and exits 1.
@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
     LOG.log(
         System.Logger.Level.INFO,
         "abusedesk serving; data in {0}; stop with Ctrl-C or SIGTERM",
-        context.dataDir().toAbsolutePath());
+        installation.dataDir().toAbsolutePath());
     if (intake.http().isPresent()) {
       LOG.log(
           System.Logger.Level.INFO,
@@ -113,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   LOG.log(System.Logger.Level.INFO, "stopping");
                   daemon.stop(Duration.ofSeconds(8));
-                  context.close();
+                  installation.close();
                   stopped.countDown();
                 },
                 "abusedesk-stop"));
@@ -125,24 +125,27 @@ final class ServeCommand implements Callable<Integer> {
    * With {@code --demo} and no configuration file: the sample mails were received, and their DKIM
    * checked, by the demo's own mail server, which the demo trusts.
    */
-  private Context demo(Context context) {
+  private Installation demo(Installation installation) {
     if (!demo || common.config != null) {
-      return context;
+      return installation;
     }
-    return context.withConfig(
-        context.config().withIntake(context.config().intake().trusting(List.of(Intakes.DEMO_MTA))));
+    return installation.withConfig(
+        installation
+            .config()
+            .withIntake(installation.config().intake().trusting(List.of(Intakes.DEMO_MTA))));
   }
 
   /** The response desk and Slack's interactivity endpoint, on the HTTP listener. */
-  static void mountDesk(Daemon daemon, Context context, Pipeline pipeline, Clock clock) {
+  static void mountDesk(Daemon daemon, Installation installation, Pipeline pipeline, Clock clock) {
     java.util.Optional<ReplyMail> replies =
-        context.config().reply().map(reply -> new ReplyMail(reply, clock));
+        installation.config().reply().map(reply -> new ReplyMail(reply, clock));
     daemon.mount(
         "/dashboard",
         Admission.form(Desk.MAX_FORM_BYTES),
         new Desk(
             pipeline,
-            AckLinks.of(context.config(), context.dataDir(), clock),
+            // serve keeps its data in a lasting directory: there is always a secret to check with.
+            installation.ackLinks().orElseThrow(),
             daemon.httpOnLoopback(),
             clock,
             daemon::queued,

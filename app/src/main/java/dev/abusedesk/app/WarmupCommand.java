@@ -7,6 +7,7 @@ import dev.abusedesk.cases.CaseJson;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Parsed;
@@ -57,20 +58,20 @@ final class WarmupCommand implements Callable<Integer> {
       options.dataDir = scratch;
       java.io.PrintStream nowhere =
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true);
-      try (Context context =
-              Context.of(options, Map.of(), Clock.systemUTC(), SecretCheck.WHEN_USED);
+      try (Installation installation =
+              options.open(Map.of(), Clock.systemUTC(), SecretCheck.WHEN_USED);
           Pipeline pipeline =
-              context.pipeline(Context.processName(), Deliverer.Observer.NONE, nowhere)) {
+              installation.pipeline(Installation.processName(), Deliverer.Observer.NONE, nowhere)) {
         // What `ingest` does: spool, record, queue the alerts, deliver (to the console here).
         for (String name : SampleReports.names()) {
-          Spooled spooled = context.spool().put(SampleReports.bytes(name), "pipe");
+          Spooled spooled = installation.spool().put(SampleReports.bytes(name), "pipe");
           if (spooled instanceof Spooled.Accepted accepted) {
             pipeline.recorder().take(accepted.entry());
           }
         }
         pipeline.queueAlerts();
         pipeline.deliver(java.time.Duration.ofSeconds(10));
-        lines += CaseJson.list(context.store().list(CaseQuery.all()), Instant.EPOCH).length();
+        lines += CaseJson.list(installation.store().list(CaseQuery.all()), Instant.EPOCH).length();
       }
     } finally {
       delete(scratch);

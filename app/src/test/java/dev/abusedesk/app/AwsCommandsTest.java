@@ -23,7 +23,8 @@ class AwsCommandsTest {
   @TempDir Path dir;
 
   @Test
-  void invokesAFunctionWithAnEventFileAndPrintsItsAnswer() {
+  void withoutTheLambdaJarOnTheClassPathLambdaInvokeSaysSoInOneLine() {
+    // The functions run from dist's LambdaInvokeIT, with the launcher adding the Lambda jar.
     Run run =
         Run.of(
             "lambda",
@@ -33,31 +34,13 @@ class AwsCommandsTest {
             "--data-dir",
             dir.toString(),
             Fixtures.file("health/abuse-dos.json").toString());
-    Run cases = Run.of("cases", "list", "--data-dir", dir.toString());
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out())
-        .startsWith("{\"key\":\"events:1c9a3e6f-7b2d-4d0e-9a41-5f0c8d2e7b11\"")
-        .contains("\"outcome\":\"opened\"");
-    assertThat(run.err()).contains("New AWS abuse report");
-    assertThat(cases.out()).contains("20816735");
-  }
-
-  @Test
-  void namesTheHandlersWhenTheOneAskedForDoesNotExist() {
-    Run run =
-        Run.of(
-            "lambda",
-            "invoke",
-            "--handler",
-            "sns",
-            Fixtures.file("health/abuse-dos.json").toString());
-
-    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.exitCode()).isEqualTo(69);
     assertThat(run.err())
-        .isEqualTo(
-            "abusedesk lambda invoke: --handler: no handler sns; handlers are [health-event, sqs,"
-                + " ses, workmail, tick]; see 'abusedesk lambda invoke --help'\n");
+        .isEqualTo("abusedesk lambda invoke: " + LambdaCommand.NOT_INSTALLED + "\n")
+        .contains("lambda/target/abusedesk-lambda.jar");
+    assertThat(run.out()).isEmpty();
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test

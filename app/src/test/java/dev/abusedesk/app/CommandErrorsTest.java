@@ -271,7 +271,7 @@ class CommandErrorsTest {
               "abusedesk: --config "
                   + missing
                   + ": no such file\ndev.abusedesk.config.ConfigException: ")
-          .contains("\tat dev.abusedesk.app.Context.of(");
+          .contains("\tat dev.abusedesk.app.CommonOptions.open(");
     }
     assertThat(without.err()).doesNotContain("\tat ").doesNotContain("Exception");
   }

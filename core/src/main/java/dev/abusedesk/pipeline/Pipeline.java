@@ -4,8 +4,6 @@ import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
-import dev.abusedesk.cases.SqlCaseStore;
-import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.HealthApi;
 import dev.abusedesk.health.HealthBackstop;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Everything after the spool, wired once: record, queue alerts, deliver, remind. The same objects
@@ -33,8 +30,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 public final class Pipeline implements AutoCloseable {
 
+  /** The name of the reminder job's lease. */
+  static final String REMIND_JOB = "remind";
+
   private final Config config;
-  private final SqlCaseStore store;
+  private final CaseStore store;
   private final Recorder recorder;
   private final Outbox outbox;
   private final Dispatcher dispatcher;
@@ -44,7 +44,8 @@ public final class Pipeline implements AutoCloseable {
 
   public Pipeline(
       Config config,
-      SqlCaseStore store,
+      CaseStore store,
+      Outbox outbox,
       FileSpool spool,
       Sender sender,
       Clock clock,
@@ -54,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.recorder = new Recorder(spool, store, parser(config));
-    this.outbox = new SqlOutbox(store.database());
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
     Alerts alerts = new Alerts(registry, links);
@@ -77,17 +78,13 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * The Health API backstop, when the configuration enables it: the active Health endpoint found
-   * through DNS (or the configured {@code endpoint}), credentials from the default AWS chain. The
-   * caller runs {@link HealthBackstop#pollOnce()} on its loop, then {@link #queueAlerts()}.
+   * through DNS (or the configured {@code endpoint}), called with {@code credentials} (the
+   * installation's). The caller runs {@link HealthBackstop#pollOnce()} on its loop, then {@link
+   * #queueAlerts()}.
    *
    * @param owner this instance, for the job's lease
    * @param selfAccount the account polled, when known (the Lambda knows it from its ARN)
    */
-  public Optional<HealthBackstop> healthBackstop(String owner, Optional<String> selfAccount) {
-    return healthBackstop(owner, selfAccount, DefaultCredentialsProvider.builder().build());
-  }
-
-  /** The Health API backstop, with these credentials. */
   public Optional<HealthBackstop> healthBackstop(
       String owner, Optional<String> selfAccount, AwsCredentialsProvider credentials) {
     HealthApi api = config.healthApi();
@@ -173,6 +170,15 @@ public final class Pipeline implements AutoCloseable {
   /** Queues the reminders and escalations due now. */
   public int remind() {
     return reminders.run();
+  }
+
+  /**
+   * Queues the reminders and escalations due now when {@code owner} holds the reminder job's lease
+   * (taken or renewed for {@code lease}): one instance at a time, across every daemon and function
+   * sharing the store. Returns how many messages were queued, 0 when another instance holds it.
+   */
+  public int remindUnderLease(String owner, Duration lease) {
+    return outbox.lease(REMIND_JOB, owner, clock.instant(), lease) ? reminders.run() : 0;
   }
 
   @Override

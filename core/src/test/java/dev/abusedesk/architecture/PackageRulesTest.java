@@ -14,14 +14,27 @@ import org.junit.jupiter.api.Test;
  * The packages of {@code core} draw the pipeline (STYLE.md): data flows one way, so a package uses
  * only the packages that data meets before it, and {@code report} (the start) uses none at all, not
  * even {@code config}. A package that does not exist yet passes its rules; adding one is adding its
- * name to {@link #PIPELINE} (where {@code config} goes is for whoever writes it to decide).
+ * name to {@link #PIPELINE} (where {@code config} goes is for whoever writes it to decide). The
+ * composition root, {@code installation}, comes last: it wires them all and nothing uses it. Beside
+ * the pipeline, {@code aws} (credentials) and {@code accounts} (the registry from AWS
+ * Organizations) serve the entry points and the composition root, and no stage of the pipeline.
  */
 class PackageRulesTest {
 
   /** The pipeline packages in the order data meets them; each may use only those before it. */
   private static final List<String> PIPELINE =
       List.of(
-          "spool", "report", "cases", "route", "notify", "remind", "respond", "health", "pipeline");
+          "spool",
+          "report",
+          "cases",
+          "route",
+          "notify",
+          "links",
+          "remind",
+          "respond",
+          "health",
+          "pipeline",
+          "installation");
 
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -83,6 +96,53 @@ class PackageRulesTest {
                 .and(resideOutsideOfPackage(pkg("config")))
                 .and(resideOutsideOfPackage(pkg("report"))))
         .because("the configuration is read before anything runs; it names categories and kinds")
+        .check(MAIN);
+  }
+
+  @Test
+  void awsCredentialsKnowNoOtherAbuseDeskPackage() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("aws"))
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.abusedesk..").and(resideOutsideOfPackage(pkg("aws"))))
+        .because("aws turns an environment into SDK credentials, for whoever calls AWS")
+        .check(MAIN);
+  }
+
+  @Test
+  void theAccountRegistryFromOrganizationsKnowsOnlyTheConfigurationsAccounts() {
+    noClasses()
+        .that()
+        .resideInAPackage(pkg("accounts"))
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("dev.abusedesk..")
+                .and(resideOutsideOfPackage(pkg("accounts")))
+                .and(resideOutsideOfPackage(pkg("config")))
+                .and(resideOutsideOfPackage(pkg("aws"))))
+        .because("accounts reads AWS Organizations into the accounts a configuration lists")
+        .check(MAIN);
+  }
+
+  @Test
+  void noStageOfThePipelineUsesAwsCredentialsOrTheAccountSync() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            PIPELINE.stream()
+                .filter(name -> !name.equals("installation"))
+                .map(PackageRulesTest::pkg)
+                .toArray(String[]::new))
+        .or()
+        .resideInAPackage(pkg("config"))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(pkg("aws"), pkg("accounts"))
+        .because(
+            "the entry points and the composition root choose credentials; the registry is synced"
+                + " into the configuration, and the pipeline reads it from there")
         .check(MAIN);
   }
 

@@ -2,6 +2,7 @@ package dev.abusedesk.pipeline;
 
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.notify.Alerts;
 import dev.abusedesk.notify.Deliverer;
@@ -45,6 +46,7 @@ final class PipelineHarness implements AutoCloseable {
         new Pipeline(
             config,
             store,
+            new SqlOutbox(store.database()),
             spool,
             new ReceiverSender(
                 new HttpTransport(clock, Duration.ofSeconds(2), Duration.ofSeconds(5)),

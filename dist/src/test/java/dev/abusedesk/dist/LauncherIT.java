@@ -34,9 +34,15 @@ class LauncherIT {
   }
 
   private Command launch(Path launcher, Map<String, String> env) {
+    return launch(launcher, env, "cases", "list");
+  }
+
+  private Command launch(Path launcher, Map<String, String> env, String... args) {
     Map<String, String> all = new HashMap<>(env);
     all.put("JAVA_HOME", javaHome.toString());
-    return Command.run(List.of(launcher.toString(), "cases", "list"), all, dir).succeeded();
+    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    return Command.run(command, all, dir).succeeded();
   }
 
   @Test
@@ -50,6 +56,29 @@ class LauncherIT {
         .contains("arg=" + root.resolve("usr/share/abusedesk/lib/abusedesk.jar").toRealPath())
         .contains("arg=cases\narg=list")
         .doesNotContain("SharedArchiveFile");
+  }
+
+  @Test
+  void lambdaPutsTheFunctionsJarAfterTheClisWhenOneIsInstalledBesideIt() throws IOException {
+    Path root = Packages.unpackDeb(dir.resolve("root"));
+    Path launcher = root.resolve("usr/bin/abusedesk");
+    Path lib = root.resolve("usr/share/abusedesk/lib").toRealPath();
+
+    Command packaged = launch(launcher, Map.of(), "lambda", "invoke");
+    Files.write(lib.resolve("abusedesk-lambda.jar"), new byte[0]);
+    Command added = launch(launcher, Map.of(), "--debug", "lambda", "invoke");
+    Command other = launch(launcher, Map.of(), "cases", "list");
+
+    // The package holds no Lambda jar: the CLI alone, which says so in one line.
+    assertThat(packaged.out()).contains("arg=-jar\narg=" + lib.resolve("abusedesk.jar") + "\n");
+    assertThat(added.out())
+        .contains(
+            "arg=-cp\narg="
+                + lib.resolve("abusedesk.jar")
+                + ":"
+                + lib.resolve("abusedesk-lambda.jar")
+                + "\narg=dev.abusedesk.app.Main\narg=--debug\narg=lambda\n");
+    assertThat(other.out()).contains("arg=-jar\n").doesNotContain("abusedesk-lambda.jar");
   }
 
   @Test

@@ -1,18 +1,16 @@
 package dev.abusedesk.lambda;
 
-import dev.abusedesk.aws.Credentials;
-import dev.abusedesk.cases.Database;
+import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Recorder;
-import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.config.Storage;
+import dev.abusedesk.installation.DataDirectory;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.notify.Deliverer;
-import dev.abusedesk.notify.Sender;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.report.SampleReports;
-import dev.abusedesk.spool.FileSpool;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +32,19 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * What every function sets up once, when its container starts: the configuration, the store and the
- * pipeline, the AWS region and credentials. SnapStart-ready: before a snapshot the parser and JSON
+ * What every function sets up once, when its container starts: core's {@link Installation} from the
+ * function's environment (the configuration, the store and the pipeline, the signed links in
+ * alerts), the AWS region and credentials. SnapStart-ready: before a snapshot the parser and JSON
  * paths are exercised and the database connections closed; after a restore each container takes a
  * new identity for the store's job leases.
  *
  * <p>The environment: {@code ABUSEDESK_CONFIG} holds the YAML itself, or {@code
  * ABUSEDESK_CONFIG_FILE} names a file (default {@code abusedesk.yaml} in the deployment package);
  * secrets in it come from environment variables ({@code {env: NAME}}), which the template fills
- * from Secrets Manager.
+ * from Secrets Manager. The data directory is {@code storage.data_dir} or {@code ABUSEDESK_DATA}
+ * when given, else the container's scratch space, where no link secret is generated: alerts carry
+ * acknowledgement links when {@code dashboard.link_secret} is set, the dashboard's own. Public only
+ * as the CRaC {@link Resource} it registers.
  */
 public final class Desk implements Resource, AutoCloseable {
 
@@ -59,40 +61,25 @@ public final class Desk implements Resource, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Desk.class.getName());
   private static Desk shared;
 
-  private final Config config;
-  private final Map<String, String> env;
-  private final Clock clock;
-  private final SqlCaseStore store;
+  private final Installation installation;
   private final Pipeline pipeline;
   private final Region region;
   private final AwsCredentialsProvider credentials;
   private volatile String owner;
 
-  private Desk(Config config, Map<String, String> env, Clock clock, Sender sender, Path tmp) {
-    this.config = config;
-    this.env = Map.copyOf(env);
-    this.clock = clock;
+  private Desk(Installation installation, PrintStream out) {
+    this.installation = installation;
     this.owner = newOwner();
-    this.store = SqlCaseStore.open(database(config.storage(), tmp), clock);
-    this.pipeline =
-        new Pipeline(
-            config,
-            store,
-            FileSpool.open(tmp, clock),
-            sender,
-            clock,
-            links(config),
-            owner,
-            Deliverer.Observer.NONE);
-    this.region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
-    this.credentials = Credentials.fromEnvironment(env);
+    this.pipeline = installation.pipeline(owner, Deliverer.Observer.NONE, out);
+    this.region = Region.of(installation.env().getOrDefault("AWS_REGION", "us-east-1"));
+    this.credentials = installation.credentials();
   }
 
   /**
    * The desk of this container, set up on first use from the process environment: Lambda builds the
    * handler (and so this) in its init phase, before the first event.
    */
-  public static synchronized Desk shared() {
+  static synchronized Desk shared() {
     if (shared == null) {
       shared = open(System.getenv(), Clock.systemUTC(), System.out);
     }
@@ -104,21 +91,16 @@ public final class Desk implements Resource, AutoCloseable {
    *
    * @param out where console alerts go (standard output, i.e. CloudWatch Logs, in Lambda)
    */
-  public static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
+  static Desk open(Map<String, String> env, Clock clock, PrintStream out) {
+    return open(env, clock, out, Path.of(System.getProperty("java.io.tmpdir"), "abusedesk"));
+  }
+
+  /** A desk whose scratch space, when the environment names no data directory, is {@code tmp}. */
+  static Desk open(Map<String, String> env, Clock clock, PrintStream out, Path tmp) {
     Config config = config(env);
-    String data = env.get("ABUSEDESK_DATA");
-    Path dir =
-        data == null || data.isBlank()
-            ? Path.of(System.getProperty("java.io.tmpdir"), "abusedesk")
-            : Path.of(data);
-    Desk desk =
-        new Desk(
-            config,
-            env,
-            clock,
-            new dev.abusedesk.notify.ReceiverSender(
-                new dev.abusedesk.notify.HttpTransport(clock), out, clock),
-            dir);
+    DataDirectory data =
+        DataDirectory.of(Optional.empty(), config, env, DataDirectory.scratch(tmp));
+    Desk desk = new Desk(Installation.open(config, data, clock, env), out);
     Core.getGlobalContext().register(desk);
     return desk;
   }
@@ -171,39 +153,24 @@ public final class Desk implements Resource, AutoCloseable {
     return Files.isRegularFile(packaged) ? Config.load(packaged, env) : Config.defaults();
   }
 
-  private static Database database(Storage storage, Path tmp) {
-    // Local runs may use SQLite; the Lambda jar carries the PostgreSQL driver alone.
-    return Database.of(storage, storage.dataDir().orElse(tmp).resolve("abusedesk.db"));
-  }
-
-  private static dev.abusedesk.notify.Alerts.Links links(Config config) {
-    return caseId ->
-        config
-            .publicUrl()
-            .map(
-                base ->
-                    URI.create(
-                        base.toString().replaceAll("/+$", "") + "/dashboard/cases/" + caseId));
-  }
-
   private static String newOwner() {
     return "lambda-" + UUID.randomUUID();
   }
 
-  public Config config() {
-    return config;
+  Config config() {
+    return installation.config();
   }
 
-  public Pipeline pipeline() {
+  Pipeline pipeline() {
     return pipeline;
   }
 
-  public SqlCaseStore store() {
-    return store;
+  CaseStore store() {
+    return installation.store();
   }
 
   Clock clock() {
-    return clock;
+    return installation.clock();
   }
 
   Region region() {
@@ -220,7 +187,7 @@ public final class Desk implements Resource, AutoCloseable {
   }
 
   Optional<String> env(String name) {
-    return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    return Optional.ofNullable(installation.env().get(name)).filter(v -> !v.isBlank());
   }
 
   Optional<URI> endpoint(String name) {
@@ -229,7 +196,7 @@ public final class Desk implements Resource, AutoCloseable {
 
   /** Records one message and queues its alerts; the idempotency key makes a retry a no-op. */
   Recorder.Taken record(byte[] raw, String key, String intake) {
-    return pipeline.recorder().record(raw, key, intake, clock.instant());
+    return pipeline.recorder().record(raw, key, intake, clock().instant());
   }
 
   /** Queues the alerts of what was recorded, and sends what is due within {@code budget}. */
@@ -258,8 +225,8 @@ public final class Desk implements Resource, AutoCloseable {
 
   /** Exercises the parser and JSON paths, so that a snapshot holds them compiled and loaded. */
   void prime() {
-    ReportParser parser = Pipeline.parser(config);
-    Instant now = clock.instant();
+    ReportParser parser = installation.parser();
+    Instant now = clock().instant();
     for (String name : SampleReports.names()) {
       parser.parse(SampleReports.bytes(name), now);
     }
@@ -269,8 +236,8 @@ public final class Desk implements Resource, AutoCloseable {
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     prime();
-    store.reachable(); // loads the JDBC paths, then
-    store.database().close(); // no connection survives into the snapshot
+    installation.store().reachable(); // loads the JDBC paths, then
+    installation.disconnect(); // no connection survives into the snapshot
     LOG.log(System.Logger.Level.INFO, "primed for the snapshot");
   }
 
@@ -283,6 +250,6 @@ public final class Desk implements Resource, AutoCloseable {
   @Override
   public void close() {
     pipeline.close();
-    store.close();
+    installation.close();
   }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** The functions by the names {@code abusedesk lambda invoke --handler NAME} takes. */
-public enum Handlers {
+enum Handlers {
   HEALTH_EVENT(HealthEventHandler::new),
   SQS(SqsHandler::new),
   SES(SesHandler::new),
@@ -20,20 +20,20 @@ public enum Handlers {
   }
 
   /** The handler's name: {@code health-event}, {@code sqs}, ... */
-  public String wire() {
+  String wire() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  public RequestStreamHandler create(Desk desk) {
+  RequestStreamHandler create(Desk desk) {
     return create.apply(desk);
   }
 
-  public static List<String> names() {
+  static List<String> names() {
     return java.util.Arrays.stream(values()).map(Handlers::wire).toList();
   }
 
   /** The handler of that name, or of that class (as a Lambda function's handler names it). */
-  public static Handlers named(String name) {
+  static Handlers named(String name) {
     for (Handlers h : values()) {
       if (h.wire().equals(name) || h.className().equals(name)) {
         return h;
@@ -43,7 +43,7 @@ public enum Handlers {
   }
 
   /** The class a Lambda function's handler setting names. */
-  public String className() {
+  String className() {
     return switch (this) {
       case HEALTH_EVENT -> HealthEventHandler.class.getName();
       case SQS -> SqsHandler.class.getName();

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The invocation context the Lambda runtime passes, for runs on this machine. */
-public final class LocalContext implements Context {
+final class LocalContext implements Context {
 
   private final String functionName;
   private final String functionArn;
@@ -23,7 +23,7 @@ public final class LocalContext implements Context {
   /**
    * @param timeout the function's timeout: {@link #getRemainingTimeInMillis()} counts down from it
    */
-  public LocalContext(String functionName, String accountId, Duration timeout, Clock clock) {
+  LocalContext(String functionName, String accountId, Duration timeout, Clock clock) {
     this.functionName = Objects.requireNonNull(functionName, "functionName");
     this.functionArn = "arn:aws:lambda:us-east-1:" + accountId + ":function:" + functionName;
     this.clock = Objects.requireNonNull(clock, "clock");

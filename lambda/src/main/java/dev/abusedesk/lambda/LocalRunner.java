@@ -1,13 +1,20 @@
 package dev.abusedesk.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.abusedesk.installation.FunctionRunner;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one function on this machine the way the Lambda runtime does: the handler class is loaded
@@ -19,10 +26,46 @@ import java.time.Duration;
  *
  * <p>HANDLER is a class name ({@code dev.abusedesk.lambda.SqsHandler}) or a short name ({@code
  * sqs}). The configuration comes from the environment, as in Lambda.
+ *
+ * <p>It is also the {@link FunctionRunner} that {@code abusedesk lambda invoke} finds when the
+ * launcher puts this jar on the CLI's class path (META-INF/services).
  */
-public final class LocalRunner {
+public final class LocalRunner implements FunctionRunner {
 
-  private LocalRunner() {}
+  /** For the service loader. */
+  public LocalRunner() {}
+
+  @Override
+  public List<String> names() {
+    return Handlers.names();
+  }
+
+  @Override
+  public Optional<String> named(String handler) {
+    try {
+      return Optional.of(Handlers.named(handler).wire());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String invoke(
+      String name, byte[] event, Map<String, String> env, Clock clock, PrintStream alerts)
+      throws IOException {
+    Handlers handler = Handlers.named(name);
+    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+    try (Desk desk = Desk.open(env, clock, alerts);
+        InputStream in = new ByteArrayInputStream(event)) {
+      RequestStreamHandler function = handler.create(desk);
+      function.handleRequest(
+          in,
+          answer,
+          new LocalContext(
+              "abusedesk-" + handler.wire(), "123456789012", Duration.ofMinutes(1), clock));
+    }
+    return answer.toString(StandardCharsets.UTF_8);
+  }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2 || args.length % 2 != 0) {
@@ -50,7 +93,7 @@ public final class LocalRunner {
 
     long invokeStart = System.nanoTime();
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
-    try (InputStream in = new java.io.ByteArrayInputStream(event)) {
+    try (InputStream in = new ByteArrayInputStream(event)) {
       function.handleRequest(
           in,
           answer,

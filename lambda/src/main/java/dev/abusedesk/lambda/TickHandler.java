@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -41,12 +40,7 @@ public final class TickHandler implements RequestStreamHandler {
     ObjectNode answer = Json.mapper().createObjectNode();
     answer.put("health_api", health(context).map(TickHandler::describe).orElse("off"));
     answer.put("alerts_queued", pipeline.queueAlerts());
-    Instant now = desk.clock().instant();
-    int reminders = 0;
-    if (pipeline.outbox().lease("remind", desk.owner(), now, REMIND_LEASE)) {
-      reminders = pipeline.remind();
-    }
-    answer.put("reminders_queued", reminders);
+    answer.put("reminders_queued", pipeline.remindUnderLease(desk.owner(), REMIND_LEASE));
     Deliverer.Result sent = pipeline.deliver(Deliveries.budget(context, MOST));
     answer.put("sent", sent.sent()).put("retried", sent.retried()).put("failed", sent.failed());
     Json.answer(out, answer);

@@ -178,6 +178,7 @@ class HandlersTest {
         new Pipeline(
             config,
             store,
+            new dev.abusedesk.cases.SqlOutbox(store.database()),
             spool,
             // Never delivers: this pipeline only records and queues, as the mail pipe does.
             new dev.abusedesk.notify.ReceiverSender(

@@ -6,6 +6,7 @@ import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
 import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.Language;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Texts;
 import dev.abusedesk.pipeline.Pipeline;
 import java.io.IOException;

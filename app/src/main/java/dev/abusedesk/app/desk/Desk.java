@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.config.PasswordHash;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;

@@ -236,11 +236,8 @@ public final class Daemon implements AutoCloseable {
   }
 
   private boolean remindOnce() {
-    Instant now = clock.instant();
-    if (pipeline.outbox().lease("remind", owner, now, REMIND_EVERY.multipliedBy(2))) {
-      if (pipeline.remind() > 0) {
-        deliverSignal.raise();
-      }
+    if (pipeline.remindUnderLease(owner, REMIND_EVERY.multipliedBy(2)) > 0) {
+      deliverSignal.raise();
     }
     return false;
   }

@@ -1,9 +1,9 @@
 package dev.abusedesk.app.serve;
 
-import dev.abusedesk.app.Context;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.health.HealthBackstop;
 import dev.abusedesk.health.Poll;
+import dev.abusedesk.installation.Installation;
 import dev.abusedesk.spool.FileSpool;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,8 +19,8 @@ public final class Intakes {
   /** The mail server that received the bundled sample mails: the demo trusts its checks. */
   public static final String DEMO_MTA = "mx.example-msp.jp";
 
-  public static void attach(Daemon daemon, Context context, Intake intake, String owner) {
-    Clock clock = context.clock();
+  public static void attach(Daemon daemon, Installation installation, Intake intake, String owner) {
+    Clock clock = installation.clock();
     intake
         .http()
         .ifPresent(
@@ -29,7 +29,8 @@ public final class Intakes {
         .smtp()
         .ifPresent(
             smtp -> {
-              SmtpIntake listener = new SmtpIntake(smtp, context.spool(), daemon::spooled, clock);
+              SmtpIntake listener =
+                  new SmtpIntake(smtp, installation.spool(), daemon::spooled, clock);
               daemon.starting(listener::start);
               daemon.listener(listener::stop);
               daemon.supervise(listener);
@@ -41,7 +42,7 @@ public final class Intakes {
               ImapPoller poller =
                   new ImapPoller(
                       imap,
-                      context.spool(),
+                      installation.spool(),
                       daemon.pipeline().outbox(),
                       clock,
                       owner,
@@ -50,7 +51,8 @@ public final class Intakes {
               daemon.listener(poller::stop);
               daemon.supervise(poller);
             });
-    Optional<HealthBackstop> backstop = daemon.pipeline().healthBackstop(owner, Optional.empty());
+    Optional<HealthBackstop> backstop =
+        daemon.pipeline().healthBackstop(owner, Optional.empty(), installation.credentials());
     backstop.ifPresent(
         b ->
             daemon.periodic(

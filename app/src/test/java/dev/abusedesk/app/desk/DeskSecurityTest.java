@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.config.PasswordHash;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.testing.Fixtures;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,9 @@ import dev.abusedesk.app.serve.Route;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -94,6 +96,7 @@ final class DeskServer implements AutoCloseable {
         new Pipeline(
             config,
             store,
+            new SqlOutbox(store.database()),
             FileSpool.open(dir, clock),
             new ReceiverSender(
                 new HttpTransport(clock),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.ListenAddress;
@@ -60,10 +61,12 @@ class CheckupTest {
             dir,
             Map.of());
     spool = FileSpool.open(dir, clock);
+    SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     pipeline =
         new Pipeline(
             config,
-            SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock),
+            store,
+            new SqlOutbox(store.database()),
             spool,
             new ReceiverSender(
                 new HttpTransport(clock),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.notify.Alerts;
 import dev.abusedesk.notify.Deliverer;
@@ -46,10 +47,12 @@ class DemoDataTest {
         Config.parse(
             "intake:\n  trusted_authserv_ids: [" + Intakes.DEMO_MTA + "]\n", dir, Map.of());
     FileSpool spool = FileSpool.open(dir, clock);
+    SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     Pipeline pipeline =
         new Pipeline(
             config,
-            SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock),
+            store,
+            new SqlOutbox(store.database()),
             spool,
             new ReceiverSender(
                 new HttpTransport(clock),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.ListenAddress;
@@ -49,10 +50,12 @@ class RoutesTest {
 
   @BeforeEach
   void open() {
+    SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     pipeline =
         new Pipeline(
             Config.parse("", dir, Map.of()),
-            SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock),
+            store,
+            new SqlOutbox(store.database()),
             FileSpool.open(dir, clock),
             new ReceiverSender(
                 new HttpTransport(clock),

@@ -1,4 +1,4 @@
-package dev.abusedesk.app.desk;
+package dev.abusedesk.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -1,7 +1,6 @@
-package dev.abusedesk.app.desk;
+package dev.abusedesk.links;
 
 import dev.abusedesk.config.Config;
-import dev.abusedesk.config.Secret;
 import dev.abusedesk.spool.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Signed, expiring acknowledgement links for chat tools without buttons: {@code
  * /dashboard/ack/ID?exp=EPOCH_SECONDS&sig=HMAC}, the HMAC-SHA256 of {@code ack:ID:EXP} with {@code
  * dashboard.link_secret}, or with a secret generated once into the data directory when none is
- * configured. The link only opens a confirm page; acknowledging takes a POST.
+ * configured. Whatever makes alerts signs with it (the CLI, the daemon, the Lambda functions) and
+ * the dashboard checks with it. The link only opens a confirm page; acknowledging takes a POST.
  */
 public final class AckLinks {
 
@@ -37,7 +38,7 @@ public final class AckLinks {
   static final String SECRET_FILE = "dashboard-link-secret";
 
   /** What a presented link is worth. */
-  enum Verdict {
+  public enum Verdict {
     VALID,
     EXPIRED,
     FORGED
@@ -55,14 +56,28 @@ public final class AckLinks {
 
   /** The links of this installation: the configured secret, else the generated one. */
   public static AckLinks of(Config config, Path dataDir, Clock clock) {
-    byte[] key =
-        config
-            .dashboard()
-            .linkSecret()
-            .map(Secret::reveal)
-            .orElseGet(() -> generatedSecret(dataDir))
-            .getBytes(StandardCharsets.UTF_8);
-    return new AckLinks(key, clock, config.publicUrl());
+    return configured(config, clock)
+        .orElseGet(
+            () ->
+                new AckLinks(
+                    generatedSecret(dataDir).getBytes(StandardCharsets.UTF_8),
+                    clock,
+                    config.publicUrl()));
+  }
+
+  /**
+   * The links signed with {@code dashboard.link_secret}, when the configuration sets it: for a
+   * process whose data directory does not last (a Lambda container's), where a generated secret
+   * would sign links that no dashboard can check.
+   */
+  public static Optional<AckLinks> configured(Config config, Clock clock) {
+    return config
+        .dashboard()
+        .linkSecret()
+        .map(
+            secret ->
+                new AckLinks(
+                    secret.reveal().getBytes(StandardCharsets.UTF_8), clock, config.publicUrl()));
   }
 
   /** The signed link for a case, valid for {@link #VALIDITY}, when the public URL is known. */
@@ -79,11 +94,13 @@ public final class AckLinks {
                     + sign(caseId, expires)));
   }
 
-  static String path(long caseId) {
+  /** Where the dashboard answers the link of a case. */
+  public static String path(long caseId) {
     return "/dashboard/ack/" + caseId;
   }
 
-  Verdict check(long caseId, String exp, String sig) {
+  /** What the {@code exp} and {@code sig} of a link presented for a case are worth now. */
+  public Verdict check(long caseId, String exp, String sig) {
     if (exp == null || sig == null || !exp.matches("\\d{1,12}")) {
       return Verdict.FORGED;
     }
@@ -98,7 +115,7 @@ public final class AckLinks {
   }
 
   /** The query string of a link, for tests and the confirm form. */
-  String query(long caseId, long expiresEpochSecond) {
+  public String query(long caseId, long expiresEpochSecond) {
     return "exp=" + expiresEpochSecond + "&sig=" + sign(caseId, expiresEpochSecond);
   }
 
@@ -119,7 +136,7 @@ public final class AckLinks {
     try {
       if (!Files.exists(file)) {
         PrivateFiles.createDirectories(dataDir);
-        String secret = Sessions.randomId();
+        String secret = randomSecret();
         try {
           // 0600 from its creation: set afterwards, it would be readable for an instant.
           PrivateFiles.writeNew(file, secret.getBytes(StandardCharsets.US_ASCII));
@@ -140,5 +157,12 @@ public final class AckLinks {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the link secret in " + file, e);
     }
+  }
+
+  /** 256 random bits, URL-safe: 43 characters. */
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

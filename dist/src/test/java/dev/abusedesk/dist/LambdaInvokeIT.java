@@ -1,0 +1,61 @@
+package dev.abusedesk.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code abusedesk lambda invoke} in a checkout: the launcher runs the CLI with the Lambda jar the
+ * build made after it on the class path, and the CLI runs the functions from that jar.
+ */
+class LambdaInvokeIT {
+
+  private static final Path LAUNCHER = Packages.ROOT.resolve("abusedesk");
+  private static final Path DOS =
+      Packages.ROOT.resolve("core/src/test/resources/fixtures/health/abuse-dos.json");
+
+  @TempDir Path dir;
+
+  private Command abusedesk(String... args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    return Command.run(command, Map.of(), dir);
+  }
+
+  @Test
+  void invokesAFunctionWithAnEventFileAndPrintsItsAnswer() {
+    Command run =
+        abusedesk(
+            "lambda",
+            "invoke",
+            "--handler",
+            "health-event",
+            "--data-dir",
+            dir.toString(),
+            DOS.toString());
+    Command cases = abusedesk("cases", "list", "--data-dir", dir.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("{\"key\":\"events:1c9a3e6f-7b2d-4d0e-9a41-5f0c8d2e7b11\"")
+        .contains("\"outcome\":\"opened\"");
+    assertThat(run.err()).contains("New AWS abuse report");
+    assertThat(cases.out()).contains("20816735");
+  }
+
+  @Test
+  void namesTheHandlersWhenTheOneAskedForDoesNotExist() {
+    Command run = abusedesk("--debug", "lambda", "invoke", "--handler", "sns", DOS.toString());
+
+    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.err())
+        .startsWith(
+            "abusedesk lambda invoke: --handler: no handler sns; handlers are [health-event, sqs,"
+                + " ses, workmail, tick]; see 'abusedesk lambda invoke --help'\n");
+  }
+}
