@@ -1,7 +1,6 @@
 package dev.abusedesk.cases;
 
 import dev.abusedesk.report.Category;
-import dev.abusedesk.report.Kind;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportJson;
 import java.sql.Connection;
@@ -215,63 +214,33 @@ final class Recording {
 
   private void applyWhatAwsSaid(long caseId, Report report, Instant at) throws SQLException {
     CaseRows.Row row = rows.row(c, caseId).orElseThrow();
-    Instant closedAt = row.awsClosedAt();
-    Instant requestAt = row.lastRequestAt();
-    boolean unverifiedClose = report.kind() == Kind.CLOSED && !report.provenance().verified();
-    if (report.kind() == Kind.CLOSED && !unverifiedClose) {
-      closedAt = later(closedAt, at);
-    }
-    if (report.kind().asksForReply()) {
-      requestAt = later(requestAt, at);
-    }
-    boolean awsClosed = closedAt != null && (requestAt == null || !closedAt.isBefore(requestAt));
-    CaseStatus status = row.status();
-    CaseStatus next = status;
-    String why = "";
-    if (awsClosed && status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED_BY_AWS) {
-      next = CaseStatus.CLOSED_BY_AWS;
-      why = SystemNotes.AWS_CLOSED;
-    } else if (!awsClosed && report.kind().asksForReply()) {
-      boolean afterReply = row.repliedAt() != null && at.isAfter(row.repliedAt());
-      if (status == CaseStatus.CLOSED_BY_AWS || (afterReply && !status.awaitsReply())) {
-        next = row.acknowledgedBy() != null ? CaseStatus.ACKNOWLEDGED : CaseStatus.OPEN;
-        why = "AWS sent a " + report.kind().wire() + " after the case was settled: a reply is due";
-      }
-    }
-    Category category = row.category();
-    if (category == Category.OTHER && report.category() != Category.OTHER) {
-      category = report.category();
-    }
+    AwsSaid.Outcome after = AwsSaid.of(report, at).applyTo(AwsSaid.Standing.of(row));
     try (PreparedStatement p =
         c.prepareStatement(
             "UPDATE cases SET status = ?, category = ?, updated_at = ?, aws_closed_at = ?,"
                 + " last_request_at = ? WHERE id = ?")) {
-      p.setString(1, next.wire());
-      p.setString(2, category.wire());
+      p.setString(1, after.status().wire());
+      p.setString(2, after.category().wire());
       p.setLong(3, now.toEpochMilli());
-      setInstant(p, 4, closedAt);
-      setInstant(p, 5, requestAt);
+      setInstant(p, 4, after.awsClosedAt());
+      setInstant(p, 5, after.lastRequestAt());
       p.setLong(6, caseId);
       p.executeUpdate();
     }
-    if (next != status) {
-      rows.event(c, caseId, now, AWS, CaseEvent.Type.STATUS, status, next, null, why);
-    }
-    if (unverifiedClose && status.awaitsReply()) {
-      // Only AWS may close a case by mail, and this mail cannot show it is AWS's: a person looks.
+    if (after.status() != row.status()) {
       rows.event(
           c,
           caseId,
           now,
           AWS,
-          CaseEvent.Type.NOTE,
+          CaseEvent.Type.STATUS,
+          row.status(),
+          after.status(),
           null,
-          null,
-          null,
-          SystemNotes.UNVERIFIED_CLOSE
-              + " ("
-              + report.provenance().basis()
-              + "): the case stays open until someone confirms");
+          after.reason());
+    }
+    if (after.note().isPresent()) {
+      rows.event(c, caseId, now, AWS, CaseEvent.Type.NOTE, null, null, null, after.note().get());
     }
     rows.refreshDeadline(c, caseId);
   }
@@ -446,10 +415,6 @@ final class Recording {
     } else {
       p.setLong(index, value.toEpochMilli());
     }
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static String bounded(String key) {
