@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The case store on SQLite or PostgreSQL. */
 public final class SqlCaseStore implements CaseStore {
@@ -75,6 +76,38 @@ public final class SqlCaseStore implements CaseStore {
                 "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
                     + " WHERE case_id = ? ORDER BY effective_at, id",
                 caseId));
+  }
+
+  @Override
+  public OptionalLong firstReportId(long caseId) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT MIN(id) FROM reports WHERE case_id = ?")) {
+            p.setLong(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+              if (!r.next()) {
+                return OptionalLong.empty();
+              }
+              long id = r.getLong(1);
+              return r.wasNull() ? OptionalLong.empty() : OptionalLong.of(id);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<StoredReport> latestReport(long caseId) {
+    return db.transaction(
+        c ->
+            rows
+                .reports(
+                    c,
+                    "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
+                        + " WHERE case_id = ? ORDER BY effective_at DESC, id DESC LIMIT 1",
+                    caseId)
+                .stream()
+                .findFirst());
   }
 
   @Override

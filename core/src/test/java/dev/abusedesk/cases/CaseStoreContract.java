@@ -85,6 +85,20 @@ public abstract class CaseStoreContract {
     assertThat(found.openedAt()).isEqualTo(NOW);
   }
 
+  @Test
+  void namesTheFirstReportRecordedAndTheLatestAwsSent() {
+    // A backfill, the later mail first: recorded first, yet the latest AWS sent.
+    Recorded.Opened closed = (Recorded.Opened) ingest("email/ec2-abuse-closed.eml");
+    Recorded.Joined dos = (Recorded.Joined) ingest("email/ec2-abuse-dos.eml");
+    long id = dos.caseNow().id();
+
+    assertThat(store.firstReportId(id)).hasValue(closed.reportId());
+    assertThat(store.latestReport(id).map(StoredReport::id)).contains(closed.reportId());
+    assertThat(store.latestReport(id)).contains(store.reports(id).get(1));
+    assertThat(store.firstReportId(id + 1)).isEmpty();
+    assertThat(store.latestReport(id + 1)).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void joinsTheSharedFixturesIntoTheSameCasesInAnyOrder(long seed) {
