@@ -174,16 +174,6 @@ public final class SqlCaseStore implements CaseStore {
         });
   }
 
-  /** Records a system event (alerted, reminded, escalated) in a case's history. */
-  public void event(long caseId, CaseEvent.Type type, String actor, String note) {
-    Instant at = clock.instant();
-    db.transaction(
-        c -> {
-          rows.event(c, caseId, at, actor, type, null, null, null, note);
-          return null;
-        });
-  }
-
   @Override
   public Counts counts(Instant now) {
     return db.transaction(

@@ -39,9 +39,6 @@ final class HistoryWords {
             case REPORT -> report(e, byId, seen, texts, lang);
             case STATUS -> status(e, texts, lang);
             case NOTE -> Words.EV_NOTE.in(lang);
-            case ALERTED -> Words.EV_ALERTED.in(lang);
-            case REMINDED -> Words.EV_REMINDED.in(lang);
-            case ESCALATED -> Words.EV_ESCALATED.in(lang);
           };
       String note = aws ? awsNote(e, lang) : note(e.note(), lang);
       lines.add(

@@ -76,9 +76,6 @@ enum Words {
   EV_PAGES("More pages of the Health event merged", "Health イベントの続きのページを統合"),
   EV_STATUS("Status", "ステータス"),
   EV_NOTE("Note", "メモ"),
-  EV_ALERTED("Alerted", "通知"),
-  EV_REMINDED("Reminded", "リマインド"),
-  EV_ESCALATED("Escalated", "エスカレーション"),
   NOTE_REOPENED(
       "AWS wrote again after the case was settled: a reply is due.",
       "対応済みのケースにAWSから再び連絡があったため、返信が必要です。"),
