@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,6 @@ import java.util.TreeSet;
  * status and deadline applied.
  */
 final class Recording {
-
-  /** Across channels, the same account and resource join one case within this window. */
-  static final Duration JOIN_WINDOW = Duration.ofHours(12);
 
   static final String AWS = SystemNotes.AWS;
 
@@ -69,7 +65,7 @@ final class Recording {
       }
     }
 
-    Optional<Long> existing = findCase(report, at);
+    Optional<Long> existing = new CaseLookup(c).caseFor(report, at);
     CaseStatus before = null;
     long caseId;
     if (existing.isPresent()) {
@@ -108,88 +104,6 @@ final class Recording {
           : report.receivedAt();
     }
     return report.receivedAt();
-  }
-
-  private Optional<Long> findCase(Report report, Instant at) throws SQLException {
-    JoinKeys.Kind matchedKind = null;
-    Long best = null;
-    if (report.provenance().forged()) {
-      // A forged mail names a real case number, answers a real mail or names a real instance to
-      // slip into that case: it joins none.
-      return Optional.empty();
-    }
-    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
-      if (matchedKind != null && key.kind() != matchedKind) {
-        break; // A stronger kind of key already matched.
-      }
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "SELECT k.case_id, k.first_seen, k.last_seen FROM case_keys k"
-                  + " JOIN cases c ON c.id = k.case_id"
-                  + " WHERE k.kind = ? AND k.key_value = ? AND c.forged = 0")) {
-        p.setString(1, key.kind().wire());
-        p.setString(2, key.value());
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            long caseId = r.getLong(1);
-            if (key.kind().windowed()
-                && (!withinWindow(at, r.getLong(2), r.getLong(3)) || conflicts(caseId, report))) {
-              continue;
-            }
-            best = best == null ? caseId : Math.min(best, caseId);
-            matchedKind = key.kind();
-          }
-        }
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /**
-   * Whether a case found by a shared resource is known by another AWS identity than the report:
-   * other AWS case numbers, or another Health event. AWS counts those as separate cases, each
-   * wanting its own reply, so they are not joined on a resource alone.
-   */
-  private boolean conflicts(long caseId, Report report) throws SQLException {
-    List<String> numbers = new ArrayList<>();
-    List<String> events = new ArrayList<>();
-    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
-      if (key.kind() == JoinKeys.Kind.AWS_CASE) {
-        numbers.add(key.value());
-      } else if (key.kind() == JoinKeys.Kind.EVENT) {
-        events.add(key.value());
-      }
-    }
-    return disjoint(caseId, JoinKeys.Kind.AWS_CASE, numbers)
-        || disjoint(caseId, JoinKeys.Kind.EVENT, events);
-  }
-
-  private boolean disjoint(long caseId, JoinKeys.Kind kind, List<String> values)
-      throws SQLException {
-    if (values.isEmpty()) {
-      return false;
-    }
-    boolean any = false;
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT key_value FROM case_keys WHERE case_id = ? AND kind = ?")) {
-      p.setLong(1, caseId);
-      p.setString(2, kind.wire());
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          any = true;
-          if (values.contains(r.getString(1))) {
-            return false;
-          }
-        }
-      }
-    }
-    return any;
-  }
-
-  private static boolean withinWindow(Instant at, long firstSeen, long lastSeen) {
-    long t = at.toEpochMilli();
-    long window = JOIN_WINDOW.toMillis();
-    return t >= firstSeen - window && t <= lastSeen + window;
   }
 
   /** A new case; one a forged mail opens is marked so that no other report ever joins it. */
