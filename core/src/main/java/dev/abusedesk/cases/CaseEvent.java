@@ -28,10 +28,7 @@ public record CaseEvent(
     OPENED,
     REPORT,
     STATUS,
-    NOTE,
-    ALERTED,
-    REMINDED,
-    ESCALATED;
+    NOTE;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT);

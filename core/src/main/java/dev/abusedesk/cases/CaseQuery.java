@@ -20,8 +20,4 @@ public record CaseQuery(Set<CaseStatus> statuses, int limit) {
   public static CaseQuery all() {
     return new CaseQuery(Set.of(), 10_000);
   }
-
-  public static CaseQuery withStatus(CaseStatus status) {
-    return new CaseQuery(Set.of(status), 10_000);
-  }
 }

@@ -4,6 +4,7 @@ import dev.abusedesk.report.Report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where cases live. Every implementation passes the same contract tests; recording is idempotent on
@@ -27,6 +28,12 @@ public interface CaseStore extends AutoCloseable {
 
   /** The reports of a case, oldest first. */
   List<StoredReport> reports(long caseId);
+
+  /** The ID of the first report recorded for a case; empty when it has none (or no such case). */
+  OptionalLong firstReportId(long caseId);
+
+  /** The case's latest report: the last of {@link #reports}; empty when it has none. */
+  Optional<StoredReport> latestReport(long caseId);
 
   /** Reports that are not about abuse, newest first. */
   List<StoredReport> unrelated(int limit);

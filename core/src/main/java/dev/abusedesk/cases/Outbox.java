@@ -148,9 +148,6 @@ public interface Outbox {
   /** Each receiver with pending messages or failures since {@code failedSince}. */
   List<Backlog> backlog(Instant failedSince);
 
-  /** When the earliest pending message is due, if any: the delivery loop sleeps until then. */
-  Optional<Instant> nextDue();
-
   Optional<String> threadRef(long caseId, String receiver);
 
   /** Keeps the first reference only: the thread starts at the first message. */

@@ -144,17 +144,4 @@ final class OutboxReports {
       }
     }
   }
-
-  Optional<Instant> nextDue() {
-    return db.transaction(
-        c -> {
-          try (PreparedStatement p =
-                  c.prepareStatement("SELECT MIN(due_at) FROM outbox WHERE status = 'pending'");
-              ResultSet r = p.executeQuery()) {
-            r.next();
-            long due = r.getLong(1);
-            return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(due));
-          }
-        });
-  }
 }

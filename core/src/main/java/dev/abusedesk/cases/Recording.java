@@ -1,7 +1,6 @@
 package dev.abusedesk.cases;
 
 import dev.abusedesk.report.Category;
-import dev.abusedesk.report.Kind;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.report.ReportJson;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +21,6 @@ import java.util.TreeSet;
  * status and deadline applied.
  */
 final class Recording {
-
-  /** Across channels, the same account and resource join one case within this window. */
-  static final Duration JOIN_WINDOW = Duration.ofHours(12);
 
   static final String AWS = SystemNotes.AWS;
 
@@ -70,7 +65,7 @@ final class Recording {
       }
     }
 
-    Optional<Long> existing = findCase(report, at);
+    Optional<Long> existing = new CaseLookup(c).caseFor(report, at);
     CaseStatus before = null;
     long caseId;
     if (existing.isPresent()) {
@@ -111,88 +106,6 @@ final class Recording {
     return report.receivedAt();
   }
 
-  private Optional<Long> findCase(Report report, Instant at) throws SQLException {
-    JoinKeys.Kind matchedKind = null;
-    Long best = null;
-    if (report.provenance().forged()) {
-      // A forged mail names a real case number, answers a real mail or names a real instance to
-      // slip into that case: it joins none.
-      return Optional.empty();
-    }
-    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
-      if (matchedKind != null && key.kind() != matchedKind) {
-        break; // A stronger kind of key already matched.
-      }
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "SELECT k.case_id, k.first_seen, k.last_seen FROM case_keys k"
-                  + " JOIN cases c ON c.id = k.case_id"
-                  + " WHERE k.kind = ? AND k.key_value = ? AND c.forged = 0")) {
-        p.setString(1, key.kind().wire());
-        p.setString(2, key.value());
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            long caseId = r.getLong(1);
-            if (key.kind().windowed()
-                && (!withinWindow(at, r.getLong(2), r.getLong(3)) || conflicts(caseId, report))) {
-              continue;
-            }
-            best = best == null ? caseId : Math.min(best, caseId);
-            matchedKind = key.kind();
-          }
-        }
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /**
-   * Whether a case found by a shared resource is known by another AWS identity than the report:
-   * other AWS case numbers, or another Health event. AWS counts those as separate cases, each
-   * wanting its own reply, so they are not joined on a resource alone.
-   */
-  private boolean conflicts(long caseId, Report report) throws SQLException {
-    List<String> numbers = new ArrayList<>();
-    List<String> events = new ArrayList<>();
-    for (JoinKeys.Key key : JoinKeys.lookups(report)) {
-      if (key.kind() == JoinKeys.Kind.AWS_CASE) {
-        numbers.add(key.value());
-      } else if (key.kind() == JoinKeys.Kind.EVENT) {
-        events.add(key.value());
-      }
-    }
-    return disjoint(caseId, JoinKeys.Kind.AWS_CASE, numbers)
-        || disjoint(caseId, JoinKeys.Kind.EVENT, events);
-  }
-
-  private boolean disjoint(long caseId, JoinKeys.Kind kind, List<String> values)
-      throws SQLException {
-    if (values.isEmpty()) {
-      return false;
-    }
-    boolean any = false;
-    try (PreparedStatement p =
-        c.prepareStatement("SELECT key_value FROM case_keys WHERE case_id = ? AND kind = ?")) {
-      p.setLong(1, caseId);
-      p.setString(2, kind.wire());
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          any = true;
-          if (values.contains(r.getString(1))) {
-            return false;
-          }
-        }
-      }
-    }
-    return any;
-  }
-
-  private static boolean withinWindow(Instant at, long firstSeen, long lastSeen) {
-    long t = at.toEpochMilli();
-    long window = JOIN_WINDOW.toMillis();
-    return t >= firstSeen - window && t <= lastSeen + window;
-  }
-
   /** A new case; one a forged mail opens is marked so that no other report ever joins it. */
   private long openCase(Category category, boolean forged, Instant at) throws SQLException {
     long id;
@@ -215,63 +128,33 @@ final class Recording {
 
   private void applyWhatAwsSaid(long caseId, Report report, Instant at) throws SQLException {
     CaseRows.Row row = rows.row(c, caseId).orElseThrow();
-    Instant closedAt = row.awsClosedAt();
-    Instant requestAt = row.lastRequestAt();
-    boolean unverifiedClose = report.kind() == Kind.CLOSED && !report.provenance().verified();
-    if (report.kind() == Kind.CLOSED && !unverifiedClose) {
-      closedAt = later(closedAt, at);
-    }
-    if (report.kind().asksForReply()) {
-      requestAt = later(requestAt, at);
-    }
-    boolean awsClosed = closedAt != null && (requestAt == null || !closedAt.isBefore(requestAt));
-    CaseStatus status = row.status();
-    CaseStatus next = status;
-    String why = "";
-    if (awsClosed && status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED_BY_AWS) {
-      next = CaseStatus.CLOSED_BY_AWS;
-      why = SystemNotes.AWS_CLOSED;
-    } else if (!awsClosed && report.kind().asksForReply()) {
-      boolean afterReply = row.repliedAt() != null && at.isAfter(row.repliedAt());
-      if (status == CaseStatus.CLOSED_BY_AWS || (afterReply && !status.awaitsReply())) {
-        next = row.acknowledgedBy() != null ? CaseStatus.ACKNOWLEDGED : CaseStatus.OPEN;
-        why = "AWS sent a " + report.kind().wire() + " after the case was settled: a reply is due";
-      }
-    }
-    Category category = row.category();
-    if (category == Category.OTHER && report.category() != Category.OTHER) {
-      category = report.category();
-    }
+    AwsSaid.Outcome after = AwsSaid.of(report, at).applyTo(AwsSaid.Standing.of(row));
     try (PreparedStatement p =
         c.prepareStatement(
             "UPDATE cases SET status = ?, category = ?, updated_at = ?, aws_closed_at = ?,"
                 + " last_request_at = ? WHERE id = ?")) {
-      p.setString(1, next.wire());
-      p.setString(2, category.wire());
+      p.setString(1, after.status().wire());
+      p.setString(2, after.category().wire());
       p.setLong(3, now.toEpochMilli());
-      setInstant(p, 4, closedAt);
-      setInstant(p, 5, requestAt);
+      setInstant(p, 4, after.awsClosedAt());
+      setInstant(p, 5, after.lastRequestAt());
       p.setLong(6, caseId);
       p.executeUpdate();
     }
-    if (next != status) {
-      rows.event(c, caseId, now, AWS, CaseEvent.Type.STATUS, status, next, null, why);
-    }
-    if (unverifiedClose && status.awaitsReply()) {
-      // Only AWS may close a case by mail, and this mail cannot show it is AWS's: a person looks.
+    if (after.status() != row.status()) {
       rows.event(
           c,
           caseId,
           now,
           AWS,
-          CaseEvent.Type.NOTE,
+          CaseEvent.Type.STATUS,
+          row.status(),
+          after.status(),
           null,
-          null,
-          null,
-          SystemNotes.UNVERIFIED_CLOSE
-              + " ("
-              + report.provenance().basis()
-              + "): the case stays open until someone confirms");
+          after.reason());
+    }
+    if (after.note().isPresent()) {
+      rows.event(c, caseId, now, AWS, CaseEvent.Type.NOTE, null, null, null, after.note().get());
     }
     rows.refreshDeadline(c, caseId);
   }
@@ -446,10 +329,6 @@ final class Recording {
     } else {
       p.setLong(index, value.toEpochMilli());
     }
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    return a == null || b.isAfter(a) ? b : a;
   }
 
   private static String bounded(String key) {

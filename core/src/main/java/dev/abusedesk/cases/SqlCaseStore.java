@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The case store on SQLite or PostgreSQL. */
 public final class SqlCaseStore implements CaseStore {
@@ -78,6 +79,38 @@ public final class SqlCaseStore implements CaseStore {
   }
 
   @Override
+  public OptionalLong firstReportId(long caseId) {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT MIN(id) FROM reports WHERE case_id = ?")) {
+            p.setLong(1, caseId);
+            try (ResultSet r = p.executeQuery()) {
+              if (!r.next()) {
+                return OptionalLong.empty();
+              }
+              long id = r.getLong(1);
+              return r.wasNull() ? OptionalLong.empty() : OptionalLong.of(id);
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<StoredReport> latestReport(long caseId) {
+    return db.transaction(
+        c ->
+            rows
+                .reports(
+                    c,
+                    "SELECT id, case_id, spool_id, intake, parsed, recorded_at FROM reports"
+                        + " WHERE case_id = ? ORDER BY effective_at DESC, id DESC LIMIT 1",
+                    caseId)
+                .stream()
+                .findFirst());
+  }
+
+  @Override
   public List<StoredReport> unrelated(int limit) {
     return db.transaction(
         c ->
@@ -138,16 +171,6 @@ public final class SqlCaseStore implements CaseStore {
             p.executeUpdate();
           }
           return new Change.Done(rows.find(c, caseId).orElseThrow(), row.get().status());
-        });
-  }
-
-  /** Records a system event (alerted, reminded, escalated) in a case's history. */
-  public void event(long caseId, CaseEvent.Type type, String actor, String note) {
-    Instant at = clock.instant();
-    db.transaction(
-        c -> {
-          rows.event(c, caseId, at, actor, type, null, null, null, note);
-          return null;
         });
   }
 

@@ -278,11 +278,6 @@ public final class SqlOutbox implements Outbox {
   }
 
   @Override
-  public Optional<Instant> nextDue() {
-    return reports.nextDue();
-  }
-
-  @Override
   public Optional<String> threadRef(long caseId, String receiver) {
     return db.transaction(
         c -> {

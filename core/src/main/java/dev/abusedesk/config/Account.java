@@ -29,9 +29,4 @@ public record Account(
   public static boolean isAccountId(String text) {
     return ID.matcher(text).matches();
   }
-
-  /** The name when there is one, else the ID: what to show people. */
-  public String displayName() {
-    return name.orElse(id);
-  }
 }

@@ -10,8 +10,4 @@ public enum Language {
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public Locale locale() {
-    return Locale.forLanguageTag(wire());
-  }
 }

@@ -19,6 +19,12 @@ public sealed interface ReceiverKind {
   /** A short description that holds no secret, for summaries: {@code slack bot #C0123}. */
   String describe();
 
+  /**
+   * How many messages a second the tool takes, as its documentation says or as found safe; a
+   * receiver's {@code rate_per_second} overrides it.
+   */
+  double defaultRatePerSecond();
+
   /** A Slack incoming webhook. */
   record SlackWebhook(Secret webhookUrl) implements ReceiverKind {
     public SlackWebhook {
@@ -37,6 +43,11 @@ public sealed interface ReceiverKind {
     @Override
     public String describe() {
       return "slack webhook";
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1; // about one a second
     }
   }
 
@@ -61,6 +72,11 @@ public sealed interface ReceiverKind {
     public String describe() {
       return "slack bot " + channel;
     }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1; // about one a second
+    }
   }
 
   /** A Microsoft Teams workflow ("When a Teams webhook request is received"). */
@@ -82,6 +98,11 @@ public sealed interface ReceiverKind {
     public String describe() {
       return "teams workflow";
     }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1; // about one a second
+    }
   }
 
   /** A Google Chat space webhook. */
@@ -102,6 +123,11 @@ public sealed interface ReceiverKind {
     @Override
     public String describe() {
       return "google_chat webhook";
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1; // about one a second
     }
   }
 
@@ -126,6 +152,11 @@ public sealed interface ReceiverKind {
     public String describe() {
       return "chatwork room " + roomId;
     }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 0.9; // 10 per 10 s per room, 300 per 5 min per token
+    }
   }
 
   /** A Discord channel webhook. */
@@ -146,6 +177,11 @@ public sealed interface ReceiverKind {
     @Override
     public String describe() {
       return "discord webhook";
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 0.5; // 30 messages a minute per channel
     }
   }
 
@@ -169,6 +205,11 @@ public sealed interface ReceiverKind {
     @Override
     public String describe() {
       return "webhook to " + url.getHost() + (hmacSecret.isPresent() ? ", signed" : "");
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 5;
     }
   }
 
@@ -203,6 +244,11 @@ public sealed interface ReceiverKind {
     public String describe() {
       return "email to " + String.join(", ", to) + " via " + host + ":" + port;
     }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1; // about one a second
+    }
   }
 
   /** A PagerDuty Events API v2 integration. */
@@ -223,6 +269,11 @@ public sealed interface ReceiverKind {
     public String describe() {
       return "pagerduty events";
     }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 5;
+    }
   }
 
   /** Standard output: for trying things out, and the receiver when none is configured. */
@@ -235,6 +286,11 @@ public sealed interface ReceiverKind {
     @Override
     public String describe() {
       return "console (standard output)";
+    }
+
+    @Override
+    public double defaultRatePerSecond() {
+      return 1000;
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The body of each receiver kind: {@code slack: {...}}, {@code email: {...}}, ... */
@@ -24,45 +25,58 @@ final class ReceiverKinds {
 
   private ReceiverKinds() {}
 
-  static Optional<ReceiverKind> read(Section receiver, String kind) {
-    switch (kind) {
-      case "slack":
-        return receiver
-            .section("slack", "webhook_url", "bot_token", "channel", "api_url", "signing_secret")
-            .flatMap(ReceiverKinds::slack);
-      case "teams":
-        return receiver
-            .section("teams", "workflow_url")
-            .flatMap(s -> s.requiredSecretUrl("workflow_url").map(ReceiverKind.Teams::new));
-      case "google_chat":
-        return receiver
-            .section("google_chat", "webhook_url")
-            .flatMap(s -> s.requiredSecretUrl("webhook_url").map(ReceiverKind.GoogleChat::new));
-      case "discord":
-        return receiver
-            .section("discord", "webhook_url")
-            .flatMap(s -> s.requiredSecretUrl("webhook_url").map(ReceiverKind.Discord::new));
-      case "chatwork":
-        return receiver
-            .section("chatwork", "api_token", "room_id", "api_url", "mention_account_ids")
-            .flatMap(ReceiverKinds::chatwork);
-      case "webhook":
-        return receiver
-            .section("webhook", "url", "hmac_secret", "headers")
-            .flatMap(ReceiverKinds::webhook);
-      case "email":
-        return receiver
-            .section("email", "host", "port", "starttls", "username", "password", "from", "to")
-            .flatMap(ReceiverKinds::email);
-      case "pagerduty":
-        return receiver
-            .section("pagerduty", "routing_key", "api_url")
-            .flatMap(ReceiverKinds::pagerDuty);
-      case "console":
-        return receiver.section("console").map(ReceiverKinds::console);
-      default:
-        throw new IllegalArgumentException("not a receiver kind: " + kind);
-    }
+  /**
+   * One kind as the file writes it: the key that introduces it, the keys its body may have (none
+   * listed: any, the reader checks them) and what reads the body.
+   */
+  private record Body(
+      String key, List<String> keys, Function<Section, Optional<ReceiverKind>> read) {}
+
+  /**
+   * Every kind the file knows, in the order problems list them: the one list of kinds (each record
+   * answers the same key, as ReceiversTest checks).
+   */
+  private static final List<Body> BODIES =
+      List.of(
+          new Body(
+              "slack",
+              List.of("webhook_url", "bot_token", "channel", "api_url", "signing_secret"),
+              ReceiverKinds::slack),
+          new Body(
+              "teams",
+              List.of("workflow_url"),
+              s -> s.requiredSecretUrl("workflow_url").map(ReceiverKind.Teams::new)),
+          new Body(
+              "google_chat",
+              List.of("webhook_url"),
+              s -> s.requiredSecretUrl("webhook_url").map(ReceiverKind.GoogleChat::new)),
+          new Body(
+              "chatwork",
+              List.of("api_token", "room_id", "api_url", "mention_account_ids"),
+              ReceiverKinds::chatwork),
+          new Body(
+              "discord",
+              List.of("webhook_url"),
+              s -> s.requiredSecretUrl("webhook_url").map(ReceiverKind.Discord::new)),
+          new Body("webhook", List.of("url", "hmac_secret", "headers"), ReceiverKinds::webhook),
+          new Body(
+              "email",
+              List.of("host", "port", "starttls", "username", "password", "from", "to"),
+              ReceiverKinds::email),
+          new Body("pagerduty", List.of("routing_key", "api_url"), ReceiverKinds::pagerDuty),
+          new Body("console", List.of(), s -> Optional.of(console(s))));
+
+  /** The keys that introduce a kind: {@code slack}, {@code teams}, ... */
+  static final List<String> KEYS = BODIES.stream().map(Body::key).toList();
+
+  /** The kind {@code key} introduces in {@code receiver}, read from its body. */
+  static Optional<ReceiverKind> read(Section receiver, String key) {
+    Body body =
+        BODIES.stream()
+            .filter(b -> b.key().equals(key))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("not a receiver kind: " + key));
+    return receiver.section(key, body.keys().toArray(String[]::new)).flatMap(body.read());
   }
 
   private static Optional<ReceiverKind> slack(Section slack) {

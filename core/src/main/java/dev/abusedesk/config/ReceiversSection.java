@@ -10,18 +10,6 @@ import java.util.Set;
 /** {@code receivers:}, each with a name and exactly one kind. */
 final class ReceiversSection {
 
-  private static final List<String> KINDS =
-      List.of(
-          "slack",
-          "teams",
-          "google_chat",
-          "chatwork",
-          "discord",
-          "webhook",
-          "email",
-          "pagerduty",
-          "console");
-
   private ReceiversSection() {}
 
   /**
@@ -46,7 +34,7 @@ final class ReceiversSection {
 
   private static Optional<Receiver> read(Section.Item item, Document document, Set<String> names) {
     List<String> keys = new ArrayList<>(List.of("name", "mentions", "rate_per_second"));
-    keys.addAll(KINDS);
+    keys.addAll(ReceiverKinds.KEYS);
     Optional<Section> opened =
         Section.of(item.node(), item.path(), document, keys.toArray(String[]::new));
     if (opened.isEmpty()) {
@@ -62,10 +50,10 @@ final class ReceiversSection {
             receiver.problem("name", "duplicate receiver " + Document.quote(n));
           }
         });
-    List<String> kinds = receiver.keys().stream().filter(KINDS::contains).toList();
+    List<String> kinds = receiver.keys().stream().filter(ReceiverKinds.KEYS::contains).toList();
     Optional<ReceiverKind> kind = Optional.empty();
     if (kinds.isEmpty()) {
-      receiver.problem("needs one kind: " + String.join(", ", KINDS));
+      receiver.problem("needs one kind: " + String.join(", ", ReceiverKinds.KEYS));
     } else if (kinds.size() > 1) {
       receiver.problem("has " + String.join(" and ", kinds) + "; a receiver has exactly one kind");
     } else {

@@ -57,7 +57,8 @@ public final class AlertJson {
       g.writeStringField("note", a.note());
       g.writeStringField("case_link", a.caseLink().map(URI::toString).orElse(null));
       g.writeStringField("ack_link", a.ackLink().map(URI::toString).orElse(null));
-      g.writeStringField("created_at", ReportJson.time(a.createdAt()));
+      // To the nanosecond, unlike AWS's times: what is read back at send time is what was queued.
+      g.writeStringField("created_at", a.createdAt().toString());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -29,10 +29,10 @@ public record Digest(Alert.Type type, List<Alert> alerts, int page, int pages) {
     }
   }
 
-  /** Whether messages of this type may be folded into a digest. */
-  public static boolean folds(Alert.Type type) {
-    return type == Alert.Type.NEW_CASE
-        || type == Alert.Type.REMINDER
-        || type == Alert.Type.ESCALATION;
-  }
+  /**
+   * The types of message that fold into digests, in the order a burst is looked for: new cases
+   * first, then escalations, then reminders.
+   */
+  static final List<Alert.Type> TYPES =
+      List.of(Alert.Type.NEW_CASE, Alert.Type.ESCALATION, Alert.Type.REMINDER);
 }

@@ -66,7 +66,7 @@ public final class Dispatcher {
     if (report.kind() == Kind.CLOSED) {
       type =
           report.provenance().verified() ? Alert.Type.CLOSED_BY_AWS : Alert.Type.CLOSED_UNVERIFIED;
-    } else if (isFirstReport(c, stored)) {
+    } else if (store.firstReportId(c.id()).orElse(stored.id()) == stored.id()) {
       type = Alert.Type.NEW_CASE;
     } else {
       type = Alert.Type.UPDATE;
@@ -75,11 +75,6 @@ public final class Dispatcher {
     List<String> receivers =
         router.receiversFor(new Subject(c.accounts(), c.category(), report.kind()));
     return outbox.alerted(stored.id(), now, items(alert, receivers, "report:" + stored.id(), now));
-  }
-
-  private boolean isFirstReport(Case c, StoredReport stored) {
-    return store.reports(c.id()).stream().mapToLong(StoredReport::id).min().orElse(stored.id())
-        == stored.id();
   }
 
   /** Tells the case's receivers that a person moved it (acknowledged, replied, ...). */
@@ -115,10 +110,7 @@ public final class Dispatcher {
   }
 
   private Optional<Report> latestReport(Case c) {
-    List<StoredReport> reports = store.reports(c.id());
-    return reports.isEmpty()
-        ? Optional.empty()
-        : Optional.of(reports.get(reports.size() - 1).report());
+    return store.latestReport(c.id()).map(StoredReport::report);
   }
 
   private static List<Outbox.Enqueue> items(

@@ -47,8 +47,6 @@ final class Lane {
   static final int BATCH = 100;
 
   private static final int MAX_FOLDED = Digest.MAX_CASES * 20;
-  private static final List<Alert.Type> FOLDED_FIRST =
-      List.of(Alert.Type.NEW_CASE, Alert.Type.ESCALATION, Alert.Type.REMINDER);
   private static final System.Logger LOG = System.getLogger(Lane.class.getName());
 
   /** What every lane shares. */
@@ -118,7 +116,7 @@ final class Lane {
     Instant burst = pace.burstUntil(receiver);
     int paced =
         burst != null && clock.instant().isBefore(burst) ? 1 : Pace.within(receiver, FOLD_AFTER);
-    return FOLDED_FIRST.stream()
+    return Digest.TYPES.stream()
         .filter(type -> waiting.getOrDefault(type.wire(), 0) > paced)
         .findFirst();
   }

@@ -1,7 +1,6 @@
 package dev.abusedesk.notify;
 
 import dev.abusedesk.config.Receiver;
-import dev.abusedesk.config.ReceiverKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,25 +28,9 @@ final class Pace {
     this(System::nanoTime);
   }
 
-  /** The documented or safe pace of each tool; {@code rate_per_second} overrides it. */
+  /** The pace of the receiver's tool, unless {@code rate_per_second} overrides it. */
   static double ratePerSecond(Receiver receiver) {
-    if (receiver.ratePerSecond().isPresent()) {
-      return receiver.ratePerSecond().getAsDouble();
-    }
-    ReceiverKind kind = receiver.kind();
-    if (kind instanceof ReceiverKind.Console) {
-      return 1000;
-    }
-    if (kind instanceof ReceiverKind.Discord) {
-      return 0.5; // 30 messages a minute per channel
-    }
-    if (kind instanceof ReceiverKind.Chatwork) {
-      return 0.9; // 10 per 10 s per room, 300 per 5 min per token
-    }
-    if (kind instanceof ReceiverKind.Webhook || kind instanceof ReceiverKind.PagerDuty) {
-      return 5;
-    }
-    return 1; // Slack, Google Chat, Teams, mail: about one a second
+    return receiver.ratePerSecond().orElse(receiver.kind().defaultRatePerSecond());
   }
 
   /**

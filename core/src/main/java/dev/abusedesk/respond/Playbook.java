@@ -29,18 +29,4 @@ public record Playbook(Category category, Language language, List<Playbook.Step>
       commands = List.copyOf(commands);
     }
   }
-
-  /** The playbook as plain text, for a terminal or a golden file. */
-  public String plainText() {
-    StringBuilder out = new StringBuilder();
-    int n = 1;
-    for (Step step : steps) {
-      out.append(n++).append(". ").append(step.title()).append('\n');
-      out.append("   ").append(step.text()).append('\n');
-      for (String command : step.commands()) {
-        out.append("   $ ").append(command.replace("\n", "\n     ")).append('\n');
-      }
-    }
-    return out.toString();
-  }
 }

@@ -1,6 +1,7 @@
 package dev.abusedesk.respond;
 
 import dev.abusedesk.config.Language;
+import dev.abusedesk.config.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,11 @@ public final class Playbooks {
       case CC_FRAUD, OTHER -> ContentFirstAid.general(facts, steps);
     }
     steps.add(
-        "Reply to AWS",
-        "AWSへ返信する",
-        "Send the corrective-action report (see the reply drafts) once the activity has stopped;"
-            + " AWS usually closes the case after it.",
-        "活動が止まったら、対処内容の報告（返信の下書きを参照）をAWSへ送る。通常、AWSはこれを受けてケースを閉じる。");
+        new Phrase("Reply to AWS", "AWSへ返信する"),
+        new Phrase(
+            "Send the corrective-action report (see the reply drafts) once the activity has stopped;"
+                + " AWS usually closes the case after it.",
+            "活動が止まったら、対処内容の報告（返信の下書きを参照）をAWSへ送る。通常、AWSはこれを受けてケースを閉じる。"));
     return new Playbook(facts.category(), language, steps.all());
   }
 
@@ -38,9 +39,8 @@ public final class Playbooks {
       this.language = language;
     }
 
-    void add(String titleEn, String titleJa, String textEn, String textJa, String... commands) {
-      boolean ja = language == Language.JA;
-      all.add(new Playbook.Step(ja ? titleJa : titleEn, ja ? textJa : textEn, List.of(commands)));
+    void add(Phrase title, Phrase text, String... commands) {
+      all.add(new Playbook.Step(title.in(language), text.in(language), List.of(commands)));
     }
 
     List<Playbook.Step> all() {

@@ -1,6 +1,5 @@
 package dev.abusedesk.respond;
 
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,11 +30,6 @@ public final class Shell {
       return value;
     }
     return "'" + value.replace("'", "'\\''") + "'";
-  }
-
-  /** The value quoted, when it has the expected shape. */
-  static Optional<String> typed(String value, Pattern shape) {
-    return shape.matcher(value).matches() ? Optional.of(quote(value)) : Optional.empty();
   }
 
   /**

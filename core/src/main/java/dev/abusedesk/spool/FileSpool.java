@@ -185,25 +185,6 @@ public final class FileSpool {
     }
   }
 
-  /** Messages set aside because they hold no report. */
-  public List<Path> quarantined() {
-    List<Path> files = new ArrayList<>();
-    if (!Files.isDirectory(failedDir)) {
-      return files;
-    }
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(failedDir)) {
-      for (Path file : dir) {
-        if (NAME.matcher(file.getFileName().toString()).matches()) {
-          files.add(file);
-        }
-      }
-    } catch (IOException e) {
-      throw new SpoolException("cannot list " + failedDir + ": " + reason(e), e);
-    }
-    files.sort(null);
-    return files;
-  }
-
   /** Removes a message once the store holds it. Removing one already gone is fine. */
   public void remove(SpoolEntry entry) {
     deleteQuietly(entry.path());

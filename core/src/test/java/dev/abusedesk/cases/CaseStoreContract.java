@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,20 @@ public abstract class CaseStoreContract {
     assertThat(listed.reportedAt()).isEqualTo(earliest);
     assertThat(found.reportedAt()).isEqualTo(earliest);
     assertThat(found.openedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void namesTheFirstReportRecordedAndTheLatestAwsSent() {
+    // A backfill, the later mail first: recorded first, yet the latest AWS sent.
+    Recorded.Opened closed = (Recorded.Opened) ingest("email/ec2-abuse-closed.eml");
+    Recorded.Joined dos = (Recorded.Joined) ingest("email/ec2-abuse-dos.eml");
+    long id = dos.caseNow().id();
+
+    assertThat(store.firstReportId(id)).hasValue(closed.reportId());
+    assertThat(store.latestReport(id).map(StoredReport::id)).contains(closed.reportId());
+    assertThat(store.latestReport(id)).contains(store.reports(id).get(1));
+    assertThat(store.firstReportId(id + 1)).isEmpty();
+    assertThat(store.latestReport(id + 1)).isEmpty();
   }
 
   @ParameterizedTest
@@ -477,13 +492,13 @@ public abstract class CaseStoreContract {
     long spam = ((Recorded.Opened) ingest("email/ec2-abuse-spam-eni.eml")).caseNow().id();
     store.move(spam, CaseStatus.ACKNOWLEDGED, "hanako", "", NOW);
 
-    assertThat(store.list(CaseQuery.withStatus(CaseStatus.OPEN)))
+    assertThat(store.list(new CaseQuery(Set.of(CaseStatus.OPEN), 10)))
         .extracting(Case::deadline)
         .containsExactly(
             Instant.parse("2025-10-15T03:12:40Z"),
             Instant.parse("2025-11-04T14:02:19Z"),
             Instant.parse("2025-11-06T02:21:07Z"));
-    assertThat(store.list(CaseQuery.withStatus(CaseStatus.ACKNOWLEDGED)))
+    assertThat(store.list(new CaseQuery(Set.of(CaseStatus.ACKNOWLEDGED), 10)))
         .extracting(Case::id)
         .containsExactly(spam);
   }

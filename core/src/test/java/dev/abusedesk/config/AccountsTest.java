@@ -34,8 +34,7 @@ class AccountsTest {
                 Map.of("env", "prod", "team", "web")),
             new Account("012345678901", Optional.empty(), Optional.empty(), Map.of()),
             new Account("999988887777", Optional.empty(), Optional.empty(), Map.of()));
-    assertThat(config.account("012345678901").orElseThrow().displayName())
-        .isEqualTo("012345678901");
+    assertThat(config.account("012345678901").orElseThrow().name()).isEmpty();
     assertThat(config.account("444455556666").orElseThrow().labels().keySet())
         .containsExactly("env", "team");
   }

@@ -119,6 +119,38 @@ class ReceiversTest {
   }
 
   @Test
+  void everyKindTheFileKnowsReadsBackAsARecordAnsweringItsKey() {
+    Config config =
+        Yaml.parse(
+            """
+            receivers:
+              - {name: slack, slack: {webhook_url: "https://hooks.slack.com/services/T/B/x"}}
+              - {name: slack-bot, slack: {bot_token: t, channel: C1}}
+              - {name: teams, teams: {workflow_url: "https://example.com/workflow"}}
+              - {name: google_chat, google_chat: {webhook_url: "https://chat.example.com/x"}}
+              - {name: chatwork, chatwork: {api_token: t, room_id: 42}}
+              - {name: discord, discord: {webhook_url: "https://discord.example.com/x"}}
+              - {name: webhook, webhook: {url: "https://hooks.example.com/x"}}
+              - name: email
+                email: {host: smtp.example.com, from: desk@example.com, to: [a@example.com]}
+              - {name: pagerduty, pagerduty: {routing_key: rk}}
+              - {name: console, console: }
+            """);
+
+    assertThat(config.receivers()).allSatisfy(r -> assertThat(r.name()).startsWith(r.kind().key()));
+    assertThat(config.receivers().stream().map(r -> r.kind().key()).distinct())
+        .containsExactlyElementsOf(ReceiverKinds.KEYS);
+  }
+
+  @Test
+  void aReceiverWithoutAKindListsEveryKind() {
+    assertThat(Yaml.problems("receivers: [{name: nowhere}]"))
+        .containsExactly(
+            "receivers[0]: needs one kind: slack, teams, google_chat, chatwork, discord, webhook,"
+                + " email, pagerduty, console");
+  }
+
+  @Test
   void emailNeedsAHostASenderAndRecipients() {
     assertThat(
             Yaml.problems(

@@ -24,7 +24,6 @@ class SectionsTest {
             """);
 
     assertThat(config.language()).isEqualTo(Language.JA);
-    assertThat(config.language().locale().getLanguage()).isEqualTo("ja");
     assertThat(config.timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
     assertThat(config.publicUrl()).contains(URI.create("https://desk.example.com/"));
     assertThat(config.deadline()).isEqualTo(Duration.ofHours(48));

@@ -66,7 +66,7 @@ class RespondGoldenTest {
     }
     for (Language language : Language.values()) {
       out.append("=== playbook ").append(language.wire()).append('\n');
-      out.append(Playbooks.of(facts, language).plainText());
+      out.append(PlaybookText.of(Playbooks.of(facts, language)));
     }
     return out.toString();
   }

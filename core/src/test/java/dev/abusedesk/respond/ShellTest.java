@@ -108,7 +108,7 @@ class ShellTest {
             Optional.empty(),
             Optional.empty());
 
-    String text = Playbooks.of(facts, Language.EN).plainText();
+    String text = PlaybookText.of(Playbooks.of(facts, Language.EN));
 
     assertThat(text)
         .contains("--instance-ids \"${INSTANCE_ID:?set INSTANCE_ID first}\"")

@@ -245,7 +245,10 @@ final class CaseDetail {
       body.t(
           "<dt>{}</dt><dd class=\"assumed\">{}</dd>",
           Words.ASSUMED.in(lang),
-          lang == Language.JA ? assumption.japanese() : assumption.english());
+          switch (lang) {
+            case EN -> assumption.english();
+            case JA -> assumption.japanese();
+          });
     }
   }
 

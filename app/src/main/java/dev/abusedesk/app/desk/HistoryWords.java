@@ -39,9 +39,6 @@ final class HistoryWords {
             case REPORT -> report(e, byId, seen, texts, lang);
             case STATUS -> status(e, texts, lang);
             case NOTE -> Words.EV_NOTE.in(lang);
-            case ALERTED -> Words.EV_ALERTED.in(lang);
-            case REMINDED -> Words.EV_REMINDED.in(lang);
-            case ESCALATED -> Words.EV_ESCALATED.in(lang);
           };
       String note = aws ? awsNote(e, lang) : note(e.note(), lang);
       lines.add(
@@ -71,7 +68,7 @@ final class HistoryWords {
   private static String status(CaseEvent e, Texts texts, Language lang) {
     String to = e.toStatus() == null ? "?" : texts.status(e.toStatus());
     String from = e.fromStatus() == null ? "" : texts.status(e.fromStatus()) + " ";
-    return Words.EV_STATUS.in(lang) + (lang == Language.JA ? "：" : ": ") + from + "→ " + to;
+    return Words.EV_STATUS.in(lang, from, to);
   }
 
   /** What a report did, in the desk's words: the stored note is the English of the same. */
@@ -98,9 +95,8 @@ final class HistoryWords {
   /** A person's note; the desk's own notes for their actions in the reader's language. */
   static String note(String note, Language lang) {
     if (note.startsWith(SystemNotes.REPLIED_BY_MAIL)) {
-      return Words.NOTE_REPLIED_BY_MAIL.in(lang)
-          + (lang == Language.JA ? "" : " ")
-          + note.substring(SystemNotes.REPLIED_BY_MAIL.length());
+      return Words.NOTE_REPLIED_BY_MAIL.in(
+          lang, note.substring(SystemNotes.REPLIED_BY_MAIL.length()));
     }
     return switch (note) {
       case SystemNotes.CONFIRMED_CLOSE -> Words.NOTE_CONFIRMED_CLOSE.in(lang);

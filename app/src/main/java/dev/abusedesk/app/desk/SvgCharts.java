@@ -46,10 +46,6 @@ final class SvgCharts {
 
   /** A legend entry where it goes: its row, its left edge, the text shown and its width. */
   record Placed(String name, String shown, double x, int row, double textWidth) {
-    double right() {
-      return x + SWATCH + SWATCH_GAP + textWidth;
-    }
-
     int baseline() {
       return LEGEND_TOP + row * LEGEND_ROW + LEGEND_FONT;
     }

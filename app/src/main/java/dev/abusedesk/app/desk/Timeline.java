@@ -74,21 +74,16 @@ final class Timeline {
 
   /** A message to a receiver: its kind, where it went, and how it stands. */
   static Line message(Outbox.Entry entry, Language lang) {
-    StringBuilder what =
-        new StringBuilder(kind(entry.kind()).in(lang))
-            .append(" → ")
-            .append(entry.receiver())
-            .append(lang == Language.JA ? "：" : ": ")
-            .append(status(entry.status()).in(lang));
+    String what =
+        Words.MESSAGE_TO.in(
+            lang, kind(entry.kind()).in(lang), entry.receiver(), status(entry.status()).in(lang));
     if ("digest".equals(entry.sentAs())) {
-      what.append(lang == Language.JA ? "（" : " (")
-          .append(Words.OUT_DIGEST.in(lang))
-          .append(lang == Language.JA ? "）" : ")");
+      what = Words.OUT_DIGEST.in(lang, what);
     }
     boolean delivered = Outbox.SENT.equals(entry.status());
     String error = delivered || entry.lastError() == null ? "" : entry.lastError();
     Instant at = entry.sentAt() != null ? entry.sentAt() : entry.createdAt();
-    return new Line(at, what.toString(), "", "", error, false);
+    return new Line(at, what, "", "", error, false);
   }
 
   /** The words for a message kind; one stored before kinds were is just a message. */

@@ -1,8 +1,14 @@
 package dev.abusedesk.app.desk;
 
 import dev.abusedesk.config.Language;
+import dev.abusedesk.config.Phrase;
+import dev.abusedesk.notify.Terms;
+import dev.abusedesk.notify.Texts;
 
-/** The dashboard's own words in English and Japanese; statuses and categories come from notify. */
+/**
+ * The dashboard's own words, each a {@link Phrase}; the labels it shares with chat messages, and
+ * statuses and categories, come from notify's {@link Terms}.
+ */
 enum Words {
   CASES("Cases", "ケース一覧"),
   CHARTS("Charts", "グラフ"),
@@ -26,11 +32,11 @@ enum Words {
           + "設定ファイルで dashboard.users（ハッシュは abusedesk hash-password で作成）または dashboard.token"
           + " を設定して再起動してください。"),
   STATUS("Status", "ステータス"),
-  CATEGORY("Category", "種別"),
-  CUSTOMER("Customer", "顧客"),
-  ACCOUNT("Account", "アカウント"),
-  TIME_LEFT("Time left", "残り時間"),
-  OWNER("Owner", "担当者"),
+  CATEGORY(Terms.label(Texts.Label.CATEGORY)),
+  CUSTOMER(Terms.label(Texts.Label.CUSTOMER)),
+  ACCOUNT(Terms.label(Texts.Label.ACCOUNT)),
+  TIME_LEFT(Terms.label(Texts.Label.TIME_LEFT)),
+  OWNER(Terms.label(Texts.Label.OWNER)),
   ALL("All", "すべて"),
   FILTER("Filter", "絞り込み"),
   NO_CASES("No cases.", "ケースはありません。"),
@@ -51,8 +57,8 @@ enum Words {
   SEND_REPLY("Send to AWS and mark replied", "AWSへ送信して返信済みにする"),
   PLAYBOOK("First aid", "応急処置"),
   RAW("Raw message", "元のメッセージ"),
-  RESOURCES("Resources", "リソース"),
-  REGIONS("Regions", "リージョン"),
+  RESOURCES(Terms.label(Texts.Label.RESOURCES)),
+  REGIONS(Terms.label(Texts.Label.REGIONS)),
   IPS("IP addresses", "IPアドレス"),
   AWS_CASE("AWS case", "AWSケース"),
   RECIPIENT_DOMAINS("Complaining domains", "苦情元ドメイン"),
@@ -74,11 +80,8 @@ enum Words {
   EV_OPENED("Case opened", "ケースを作成"),
   EV_REPORT("Report received", "通報を受信"),
   EV_PAGES("More pages of the Health event merged", "Health イベントの続きのページを統合"),
-  EV_STATUS("Status", "ステータス"),
+  EV_STATUS("Status: {}→ {}", "ステータス：{}→ {}"),
   EV_NOTE("Note", "メモ"),
-  EV_ALERTED("Alerted", "通知"),
-  EV_REMINDED("Reminded", "リマインド"),
-  EV_ESCALATED("Escalated", "エスカレーション"),
   NOTE_REOPENED(
       "AWS wrote again after the case was settled: a reply is due.",
       "対応済みのケースにAWSから再び連絡があったため、返信が必要です。"),
@@ -87,7 +90,7 @@ enum Words {
       "AWSからクローズの連絡がありましたが未検証のため、確認されるまでケースは開いたままです。"),
   NOTE_CONFIRMED_CLOSE(
       "Confirmed that AWS's closing mail is genuine.", "AWSのクローズ通知が本物であることを確認しました。"),
-  NOTE_REPLIED_BY_MAIL("Reply to AWS by mail:", "メールでAWSへ返信："),
+  NOTE_REPLIED_BY_MAIL("Reply to AWS by mail: {}", "メールでAWSへ返信：{}"),
   NOTE_REPLY_SENT("Reply sent to AWS from the dashboard.", "ダッシュボードからAWSへ返信を送信しました。"),
   NOTE_ACK_BY_LINK("Acknowledged by link.", "リンクから受領しました。"),
   NOTE_ACK_IN_SLACK("Acknowledged in Slack.", "Slackで受領しました。"),
@@ -103,7 +106,8 @@ enum Words {
   OUT_SENT("sent", "送信済み"),
   OUT_PENDING("waiting to be sent", "送信待ち"),
   OUT_FAILED("not delivered", "送信失敗"),
-  OUT_DIGEST("in a digest", "ダイジェストで送信"),
+  MESSAGE_TO("{} → {}: {}", "{} → {}：{}"),
+  OUT_DIGEST("{} (in a digest)", "{}（ダイジェストで送信）"),
   WHO_AWS("AWS", "AWS"),
   WHO_DESK("Abuse Desk", "Abuse Desk"),
   CASES_PER_WEEK_CATEGORY("Cases per week by category", "週ごとのケース数（種別）"),
@@ -159,15 +163,23 @@ enum Words {
       "Sending replies needs the reply section in the configuration.",
       "返信を送信するには設定ファイルに reply セクションが必要です。");
 
-  private final String en;
-  private final String ja;
+  private final Phrase phrase;
 
   Words(String en, String ja) {
-    this.en = en;
-    this.ja = ja;
+    this(new Phrase(en, ja));
+  }
+
+  /** The same words as chat messages use for the same thing. */
+  Words(Phrase phrase) {
+    this.phrase = phrase;
   }
 
   String in(Language language) {
-    return language == Language.JA ? ja : en;
+    return phrase.in(language);
+  }
+
+  /** The words with their holes filled, in order: see {@link Phrase#in(Language, Object...)}. */
+  String in(Language language, Object... values) {
+    return phrase.in(language, values);
   }
 }
