@@ -1,15 +1,16 @@
 package dev.abusedesk.app;
 
-import dev.abusedesk.app.desk.Desk;
-import dev.abusedesk.app.desk.ReplyMail;
-import dev.abusedesk.app.desk.SlackActions;
 import dev.abusedesk.app.serve.Admission;
 import dev.abusedesk.app.serve.Daemon;
 import dev.abusedesk.app.serve.Intakes;
 import dev.abusedesk.app.serve.Logs;
 import dev.abusedesk.app.serve.Metrics;
+import dev.abusedesk.app.serve.WebHandler;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.SecretCheck;
+import dev.abusedesk.desk.Desk;
+import dev.abusedesk.desk.ReplyMail;
+import dev.abusedesk.desk.SlackActions;
 import dev.abusedesk.installation.Installation;
 import dev.abusedesk.pipeline.Pipeline;
 import java.nio.file.Path;
@@ -142,17 +143,21 @@ final class ServeCommand implements Callable<Integer> {
     daemon.mount(
         "/dashboard",
         Admission.form(Desk.MAX_FORM_BYTES),
-        new Desk(
-            pipeline,
-            // serve keeps its data in a lasting directory: there is always a secret to check with.
-            installation.ackLinks().orElseThrow(),
-            daemon.httpOnLoopback(),
-            clock,
-            daemon::queued,
-            replies));
+        new WebHandler(
+            new Desk(
+                    pipeline,
+                    // serve keeps its data in a lasting directory: there is always a secret.
+                    installation.ackLinks().orElseThrow(),
+                    daemon.httpOnLoopback(),
+                    clock,
+                    daemon::queued,
+                    replies)
+                ::handle,
+            Desk.MAX_FORM_BYTES));
     daemon.mount(
         "/slack/actions",
         Admission.slackSigned(SlackActions.MAX_BODY),
-        new SlackActions(pipeline, clock, daemon::queued));
+        new WebHandler(
+            new SlackActions(pipeline, clock, daemon::queued)::handle, SlackActions.MAX_BODY));
   }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * name to {@link #PIPELINE} (where {@code config} goes is for whoever writes it to decide). The
  * composition root, {@code installation}, comes last: it wires them all and nothing uses it. Beside
  * the pipeline, {@code aws} (credentials) and {@code accounts} (the registry from AWS
- * Organizations) serve the entry points and the composition root, and no stage of the pipeline.
+ * Organizations) serve the entry points and the composition root, and no stage of the pipeline. The
+ * response desk's pages come after the pipeline they show; they take request values and give
+ * response values, so that no HTTP server is needed in core.
  */
 class PackageRulesTest {
 
@@ -34,6 +36,7 @@ class PackageRulesTest {
           "respond",
           "health",
           "pipeline",
+          "desk",
           "installation");
 
   private static final JavaClasses MAIN =
@@ -156,6 +159,18 @@ class PackageRulesTest {
         .resideInAnyPackage("java.net..", "java.sql..", "java.nio.file..", "javax.sql..")
         .because("routing is pure: a case in, receivers out")
         .allowEmptyShould(true)
+        .check(MAIN);
+  }
+
+  @Test
+  void coreRunsNoWebServer() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.sun.net.httpserver..", "org.eclipse.jetty..", "jakarta.servlet..")
+        .because(
+            "the desk answers request values; the daemon's listener and a Lambda function URL"
+                + " carry them (STYLE.md: core holds no web server)")
         .check(MAIN);
   }
 

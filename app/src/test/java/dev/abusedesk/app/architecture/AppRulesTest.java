@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages of {@code app} (STYLE.md): the commands in {@code dev.abusedesk.app}, the daemon's
- * listeners in {@code app.serve}, the dashboard in {@code app.desk}. The commands use the daemon's
+ * listeners in {@code app.serve} (which carry core's desk pages). The commands use the daemon's
  * packages and never the other way round; all of them run on core's installation and wire none of
  * the pipeline themselves; none of them knows the Lambda functions.
  */
@@ -37,7 +37,7 @@ class AppRulesTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages(APP);
 
-  /** Each package of the module is a slice: the commands, serve and desk. */
+  /** Each package of the module is a slice: the commands and serve. */
   private static final SliceAssignment PACKAGES =
       new SliceAssignment() {
         @Override
@@ -55,15 +55,15 @@ class AppRulesTest {
       };
 
   @Test
-  void theCommandsTheDaemonAndTheDeskDependOnEachOtherWithoutCycles() {
+  void theCommandsAndTheDaemonDependOnEachOtherWithoutCycles() {
     slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(MAIN);
   }
 
   @Test
-  void theDaemonAndTheDeskNeverReachBackIntoTheCommands() {
+  void theDaemonNeverReachesBackIntoTheCommands() {
     noClasses()
         .that()
-        .resideInAnyPackage(APP + ".serve..", APP + ".desk..")
+        .resideInAPackage(APP + ".serve..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage(APP)
@@ -79,7 +79,7 @@ class AppRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("picocli..")
-        .because("the daemon and the desk are no command line")
+        .because("the daemon is no command line")
         .check(MAIN);
   }
 
