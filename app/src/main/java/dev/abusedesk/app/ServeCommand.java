@@ -148,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
                     pipeline,
                     // serve keeps its data in a lasting directory: there is always a secret.
                     installation.ackLinks().orElseThrow(),
-                    daemon.httpOnLoopback(),
+                    installation.deskSessions(),
+                    daemon.httpOnLoopback() ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
                     clock,
                     daemon::queued,
                     replies)

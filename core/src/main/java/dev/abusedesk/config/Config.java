@@ -106,6 +106,44 @@ public record Config(
         logging);
   }
 
+  /** The same configuration with its storage section replaced. */
+  public Config withStorage(Storage other) {
+    return new Config(
+        language,
+        timezone,
+        publicUrl,
+        deadlineHours,
+        other,
+        accounts,
+        receivers,
+        routes,
+        reminders,
+        intake,
+        dashboard,
+        reply,
+        healthApi,
+        logging);
+  }
+
+  /** The same configuration, reached at another public URL. */
+  public Config withPublicUrl(URI other) {
+    return new Config(
+        language,
+        timezone,
+        Optional.of(other),
+        deadlineHours,
+        storage,
+        accounts,
+        receivers,
+        routes,
+        reminders,
+        intake,
+        dashboard,
+        reply,
+        healthApi,
+        logging);
+  }
+
   /** The configuration without a file: console alerts, English, UTC, every default. */
   public static Config defaults() {
     List<Receiver> receivers = List.of(Receiver.console());

@@ -1,5 +1,7 @@
 package dev.abusedesk.desk;
 
+import dev.abusedesk.cases.DeskSession;
+import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.config.PasswordHash;
@@ -32,7 +34,8 @@ public final class Desk {
 
   private final Config config;
   private final Access access;
-  private final Sessions sessions;
+  private final DeskSessions sessions;
+  private final Duration lifetime;
   private final LoginLimiter limiter;
   private final Logins logins;
   private final boolean secureCookie;
@@ -40,18 +43,29 @@ public final class Desk {
   private final AckFlow ack;
   private final ChartsPage charts;
 
+  /** Where the desk is served: which access modes apply and whether cookies are https-only. */
+  public enum Place {
+    /** The daemon's listener on a loopback address: local mode without users. */
+    LOOPBACK,
+    /** The daemon's listener on any other address: https cookies when public_url says https. */
+    NETWORK,
+    /** A Lambda function URL: always https, never local. */
+    FUNCTION_URL
+  }
+
   /**
-   * @param loopback whether the HTTP listener is on a loopback address
+   * @param sessions the sessions in the store, shared by every instance on it
    * @param queued wakes delivery after something was queued
    */
   public Desk(
       Pipeline pipeline,
       AckLinks ackLinks,
-      boolean loopback,
+      DeskSessions sessions,
+      Place place,
       Clock clock,
       Runnable queued,
       Optional<ReplyMail> replies) {
-    this(pipeline, ackLinks, loopback, clock, queued, replies, PasswordHash::verify);
+    this(pipeline, ackLinks, sessions, place, clock, queued, replies, PasswordHash::verify);
   }
 
   /**
@@ -61,18 +75,21 @@ public final class Desk {
   Desk(
       Pipeline pipeline,
       AckLinks ackLinks,
-      boolean loopback,
+      DeskSessions sessions,
+      Place place,
       Clock clock,
       Runnable queued,
       Optional<ReplyMail> replies,
       Logins.Hashes hashes) {
     this.config = pipeline.config();
-    this.access = Access.of(config.dashboard(), loopback);
-    this.sessions = new Sessions(clock, Duration.ofHours(config.dashboard().sessionHours()));
+    this.access = Access.of(config.dashboard(), place == Place.LOOPBACK);
+    this.sessions = sessions;
+    this.lifetime = Duration.ofHours(config.dashboard().sessionHours());
     this.limiter = new LoginLimiter(clock);
     this.logins = new Logins(config.dashboard(), hashes);
     this.secureCookie =
-        config.publicUrl().map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
+        place == Place.FUNCTION_URL
+            || config.publicUrl().map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     Actions actions = new Actions(pipeline, clock, queued);
     this.cases = new CasePages(pipeline, actions, clock, replies);
     this.ack = new AckFlow(pipeline, actions, ackLinks, clock);
@@ -86,13 +103,13 @@ public final class Desk {
       return Static.serve(path.substring(Pages.STATIC.length()));
     }
     Form query = Form.parse(request.rawQuery());
-    Optional<Sessions.Session> session = sessions.find(cookie(request));
+    Optional<DeskSession> session = sessions.find(cookie(request));
     Language language =
         query
             .get("lang")
             .filter(l -> l.equals("en") || l.equals("ja"))
             .map(l -> Language.valueOf(l.toUpperCase(java.util.Locale.ROOT)))
-            .orElse(session.map(Sessions.Session::language).orElse(config.language()));
+            .orElse(session.map(DeskSession::language).orElse(config.language()));
     if (session.isPresent() && session.get().language() != language) {
       session = Optional.of(session.get().speaking(language));
       sessions.update(session.get());
@@ -119,7 +136,7 @@ public final class Desk {
     List<String> cookies = new ArrayList<>();
     Matcher ackPath = ACK.matcher(path);
     if (ackPath.matches()) {
-      Sessions.Session visitor = session.orElseGet(() -> open(cookies, Optional.empty(), language));
+      DeskSession visitor = session.orElseGet(() -> open(cookies, Optional.empty(), language));
       return withCookies(
           ack.handle(post, Long.parseLong(ackPath.group(1)), query, form, viewer(visitor)),
           cookies);
@@ -127,10 +144,10 @@ public final class Desk {
     if (path.equals("/dashboard/login")) {
       return withCookies(login(request, session, form, language, cookies), cookies);
     }
-    if (access == Access.LOCAL && session.flatMap(Sessions.Session::user).isEmpty()) {
+    if (access == Access.LOCAL && session.flatMap(DeskSession::user).isEmpty()) {
       session = Optional.of(open(cookies, Optional.of("local"), language));
     }
-    if (session.flatMap(Sessions.Session::user).isEmpty()) {
+    if (session.flatMap(DeskSession::user).isEmpty()) {
       return post
           ? Pages.send(403, "text/plain; charset=utf-8", "log in first")
           : Pages.redirect("/dashboard/login");
@@ -143,7 +160,7 @@ public final class Desk {
       String path,
       Form query,
       Form form,
-      Sessions.Session session,
+      DeskSession session,
       List<String> cookies) {
     boolean post = request.isPost();
     Pages.Viewer viewer = viewer(session);
@@ -171,7 +188,7 @@ public final class Desk {
 
   private WebResponse login(
       WebRequest request,
-      Optional<Sessions.Session> session,
+      Optional<DeskSession> session,
       Form form,
       Language language,
       List<String> cookies) {
@@ -179,12 +196,12 @@ public final class Desk {
       return Pages.redirect("/dashboard");
     }
     if (!request.isPost()) {
-      Sessions.Session s = session.orElseGet(() -> open(cookies, Optional.empty(), language));
+      DeskSession s = session.orElseGet(() -> open(cookies, Optional.empty(), language));
       return Pages.html(200, LoginPage.render(viewer(s), Optional.empty()));
     }
     String client = source(request.remote());
     String name = Actions.actor(form.get("user", ""));
-    Sessions.Session s = session.orElseThrow();
+    DeskSession s = session.orElseThrow();
     Optional<Duration> wait = limiter.attempt(client, name);
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
@@ -201,9 +218,9 @@ public final class Desk {
     return Pages.redirect("/dashboard");
   }
 
-  private Sessions.Session open(List<String> cookies, Optional<String> user, Language language) {
-    Sessions.Session session = sessions.open(user, language);
-    cookies.add(cookie(session.id(), sessions.lifetime().toSeconds()));
+  private DeskSession open(List<String> cookies, Optional<String> user, Language language) {
+    DeskSession session = sessions.open(user, language, lifetime);
+    cookies.add(cookie(session.id(), lifetime.toSeconds()));
     return session;
   }
 
@@ -225,7 +242,7 @@ public final class Desk {
     return answer;
   }
 
-  private Pages.Viewer viewer(Sessions.Session session) {
+  private Pages.Viewer viewer(DeskSession session) {
     return new Pages.Viewer(
         session.language(), session.user(), session.csrf(), access == Access.LOCAL);
   }

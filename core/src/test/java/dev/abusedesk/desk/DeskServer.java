@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.links.AckLinks;

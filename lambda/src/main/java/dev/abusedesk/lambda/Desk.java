@@ -1,18 +1,21 @@
 package dev.abusedesk.lambda;
 
 import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.config.Storage;
 import dev.abusedesk.installation.DataDirectory;
 import dev.abusedesk.installation.Installation;
+import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.report.SampleReports;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +58,7 @@ public final class Desk implements Resource, AutoCloseable {
   static final String MAIL_BUCKET = "ABUSEDESK_MAIL_BUCKET";
   static final String MAIL_PREFIX = "ABUSEDESK_MAIL_PREFIX";
   static final String DB_URL = "ABUSEDESK_DB_URL";
+  static final String PUBLIC_URL = "ABUSEDESK_PUBLIC_URL";
   static final String DB_USER = "ABUSEDESK_DB_USER";
   static final String DB_PASSWORD = "ABUSEDESK_DB_PASSWORD";
 
@@ -108,35 +112,35 @@ public final class Desk implements Resource, AutoCloseable {
   /**
    * The configuration, with the database the deployment names: {@code ABUSEDESK_DB_URL}, {@code
    * ABUSEDESK_DB_USER} and {@code ABUSEDESK_DB_PASSWORD} (the template sets them from the RDS Proxy
-   * and the Secrets Manager secret) replace the file's {@code storage}.
+   * and the Secrets Manager secret) replace the file's {@code storage}; {@code
+   * ABUSEDESK_PUBLIC_URL} (the template sets it to the desk function's URL, known only once it is
+   * made) replaces its {@code public_url}.
    */
   static Config config(Map<String, String> env) {
     Config config = file(env);
-    String url = env.get(DB_URL);
-    if (url == null || url.isBlank()) {
+    String publicUrl = env.get(PUBLIC_URL);
+    if (publicUrl != null && !publicUrl.isBlank()) {
+      URI url;
+      try {
+        url = new URI(publicUrl.strip());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException(PUBLIC_URL + ": not a URL: " + e.getMessage(), e);
+      }
+      if (!"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+        throw new IllegalArgumentException(PUBLIC_URL + ": an https URL is needed, got " + url);
+      }
+      config = config.withPublicUrl(url);
+    }
+    String db = env.get(DB_URL);
+    if (db == null || db.isBlank()) {
       return config;
     }
-    Storage storage =
+    return config.withStorage(
         new Storage(
             Optional.empty(),
-            Optional.of(url),
+            Optional.of(db),
             Optional.ofNullable(env.get(DB_USER)).filter(u -> !u.isBlank()),
-            Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty()).map(Secret::of));
-    return new Config(
-        config.language(),
-        config.timezone(),
-        config.publicUrl(),
-        config.deadlineHours(),
-        storage,
-        config.accounts(),
-        config.receivers(),
-        config.routes(),
-        config.reminders(),
-        config.intake(),
-        config.dashboard(),
-        config.reply(),
-        config.healthApi(),
-        config.logging());
+            Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty()).map(Secret::of)));
   }
 
   private static Config file(Map<String, String> env) {
@@ -171,6 +175,16 @@ public final class Desk implements Resource, AutoCloseable {
 
   Clock clock() {
     return installation.clock();
+  }
+
+  /** The signer of acknowledgement links: only with {@code dashboard.link_secret} in a function. */
+  Optional<AckLinks> ackLinks() {
+    return installation.ackLinks();
+  }
+
+  /** The dashboard's sessions, in the store: any container answers any visitor. */
+  DeskSessions sessions() {
+    return installation.deskSessions();
   }
 
   Region region() {

@@ -11,7 +11,8 @@ enum Handlers {
   SQS(SqsHandler::new),
   SES(SesHandler::new),
   WORKMAIL(WorkMailHandler::new),
-  TICK(TickHandler::new);
+  TICK(TickHandler::new),
+  HTTP(FunctionUrlHandler::new);
 
   private final Function<Desk, RequestStreamHandler> create;
 
@@ -50,6 +51,7 @@ enum Handlers {
       case SES -> SesHandler.class.getName();
       case WORKMAIL -> WorkMailHandler.class.getName();
       case TICK -> TickHandler.class.getName();
+      case HTTP -> FunctionUrlHandler.class.getName();
     };
   }
 }
