@@ -3,9 +3,11 @@ package dev.abusedesk.installation;
 import dev.abusedesk.aws.Credentials;
 import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.Database;
+import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.links.AckLinks;
@@ -46,6 +48,7 @@ public final class Installation implements AutoCloseable {
   private Database database;
   private CaseStore store;
   private Outbox outbox;
+  private DeskSessions deskSessions;
   private Optional<AckLinks> ackLinks;
 
   private Installation(Config config, DataDirectory data, Clock clock, Map<String, String> env) {
@@ -124,6 +127,18 @@ public final class Installation implements AutoCloseable {
       outbox = new SqlOutbox(database);
     }
     return outbox;
+  }
+
+  /**
+   * The dashboard's sessions, in the store's database: every daemon and Lambda sandbox on it shares
+   * them.
+   */
+  public synchronized DeskSessions deskSessions() {
+    if (deskSessions == null) {
+      store();
+      deskSessions = new SqlDeskSessions(database, clock);
+    }
+    return deskSessions;
   }
 
   public Recorder recorder() {

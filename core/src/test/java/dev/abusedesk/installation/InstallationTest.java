@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseQuery;
+import dev.abusedesk.cases.DeskSession;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.Language;
 import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
@@ -154,6 +156,23 @@ class InstallationTest {
 
       assertThat(other.remindUnderLease("second", Duration.ofMinutes(1))).isZero();
       assertThat(holder.remindUnderLease("first", Duration.ofDays(2))).isPositive();
+    }
+  }
+
+  @Test
+  void installationsOnOneDatabaseShareTheDashboardsSessions() {
+    Path data = dir.resolve("data");
+    try (Installation first =
+            Installation.open(config(""), DataDirectory.lasting(data), clock, Map.of());
+        Installation second =
+            Installation.open(config(""), DataDirectory.lasting(data), clock, Map.of())) {
+      DeskSession opened =
+          first.deskSessions().open(Optional.of("alice"), Language.EN, Duration.ofHours(8));
+
+      assertThat(second.deskSessions().find(opened.id())).contains(opened);
+      assertThat(first.deskSessions()).isSameAs(first.deskSessions());
+      clock.advance(Duration.ofHours(8));
+      assertThat(second.deskSessions().find(opened.id())).isEmpty();
     }
   }
 }
