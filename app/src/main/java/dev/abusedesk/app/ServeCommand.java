@@ -9,7 +9,6 @@ import dev.abusedesk.app.serve.WebHandler;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.SecretCheck;
 import dev.abusedesk.desk.Desk;
-import dev.abusedesk.desk.ReplyMail;
 import dev.abusedesk.desk.SlackActions;
 import dev.abusedesk.installation.Installation;
 import dev.abusedesk.pipeline.Pipeline;
@@ -138,23 +137,18 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The response desk and Slack's interactivity endpoint, on the HTTP listener. */
   static void mountDesk(Daemon daemon, Installation installation, Pipeline pipeline, Clock clock) {
-    java.util.Optional<ReplyMail> replies =
-        installation.config().reply().map(reply -> new ReplyMail(reply, clock));
+    Desk desk =
+        installation
+            .desk(
+                pipeline,
+                daemon.httpOnLoopback() ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
+                daemon::queued)
+            // serve keeps its data in a lasting directory: there is always a secret.
+            .orElseThrow();
     daemon.mount(
         "/dashboard",
         Admission.form(Desk.MAX_FORM_BYTES),
-        new WebHandler(
-            new Desk(
-                    pipeline,
-                    // serve keeps its data in a lasting directory: there is always a secret.
-                    installation.ackLinks().orElseThrow(),
-                    installation.deskSessions(),
-                    daemon.httpOnLoopback() ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
-                    clock,
-                    daemon::queued,
-                    replies)
-                ::handle,
-            Desk.MAX_FORM_BYTES));
+        new WebHandler(desk::handle, Desk.MAX_FORM_BYTES));
     daemon.mount(
         "/slack/actions",
         Admission.slackSigned(SlackActions.MAX_BODY),

@@ -10,6 +10,8 @@ import dev.abusedesk.cases.SqlCaseStore;
 import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.desk.Desk;
+import dev.abusedesk.desk.ReplyMail;
 import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.links.DashboardLinks;
 import dev.abusedesk.notify.Alerts;
@@ -165,6 +167,28 @@ public final class Installation implements AutoCloseable {
       }
     }
     return ackLinks;
+  }
+
+  /**
+   * The response desk's pages on a pipeline of this installation: its sessions, its signed links
+   * and the team's replies through the {@code reply} relay. Empty when no acknowledgement link can
+   * be checked (no {@code dashboard.link_secret} and a data directory that does not last).
+   *
+   * @param place where the pages are served: the daemon's listener or a Lambda function URL
+   * @param queued wakes delivery after an action queued a message
+   */
+  public Optional<Desk> desk(Pipeline pipeline, Desk.Place place, Runnable queued) {
+    return ackLinks()
+        .map(
+            links ->
+                new Desk(
+                    pipeline,
+                    links,
+                    deskSessions(),
+                    place,
+                    clock,
+                    queued,
+                    config.reply().map(reply -> new ReplyMail(reply, clock))));
   }
 
   /**

@@ -123,7 +123,15 @@ final class DeskServer implements AutoCloseable {
             "test",
             Deliverer.Observer.NONE);
     Desk desk =
-        new Desk(pipeline, ackLinks, loopback, clock, wakes::incrementAndGet, replies, hashes);
+        new Desk(
+            pipeline,
+            ackLinks,
+            new SqlDeskSessions(store.database(), clock),
+            loopback ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
+            clock,
+            wakes::incrementAndGet,
+            replies,
+            hashes);
     SlackActions slack = new SlackActions(pipeline, clock, wakes::incrementAndGet);
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -1,14 +1,12 @@
 package dev.abusedesk.lambda;
 
 import dev.abusedesk.cases.CaseStore;
-import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Secret;
 import dev.abusedesk.config.Storage;
 import dev.abusedesk.installation.DataDirectory;
 import dev.abusedesk.installation.Installation;
-import dev.abusedesk.links.AckLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.ReportParser;
@@ -177,14 +175,9 @@ public final class Desk implements Resource, AutoCloseable {
     return installation.clock();
   }
 
-  /** The signer of acknowledgement links: only with {@code dashboard.link_secret} in a function. */
-  Optional<AckLinks> ackLinks() {
-    return installation.ackLinks();
-  }
-
-  /** The dashboard's sessions, in the store: any container answers any visitor. */
-  DeskSessions sessions() {
-    return installation.deskSessions();
+  /** The composition root this container runs on. */
+  Installation installation() {
+    return installation;
   }
 
   Region region() {

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.abusedesk.desk.ReplyMail;
 import dev.abusedesk.desk.SlackActions;
 import dev.abusedesk.desk.WebRequest;
 import dev.abusedesk.desk.WebResponse;
@@ -34,8 +33,8 @@ import java.util.regex.Pattern;
  * on the daemon's listener. Sessions live in the database, so any container answers any visitor.
  *
  * <p>It needs {@code dashboard.link_secret} (a container keeps nothing to sign with) and, for a
- * login, {@code dashboard.users}; without users every page says the desk is closed. After an
- * action on a page, the chat thread is told within a few seconds when it can be, else by the tick.
+ * login, {@code dashboard.users}; without users every page says the desk is closed. After an action
+ * on a page, the chat thread is told within a few seconds when it can be, else by the tick.
  */
 public final class FunctionUrlHandler implements RequestStreamHandler {
 
@@ -43,6 +42,7 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
   static final Duration INLINE_DELIVERY = Duration.ofSeconds(2);
 
   private static final System.Logger LOG = System.getLogger(FunctionUrlHandler.class.getName());
+
   /** An address literal, IPv4 or IPv6, as a function URL gives the source: never a name. */
   private static final Pattern IP =
       Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]{0,4}:[0-9a-fA-F:.]{1,41}");
@@ -59,20 +59,14 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
   FunctionUrlHandler(Desk desk) {
     this.desk = desk;
     this.pages =
-        new dev.abusedesk.desk.Desk(
-            desk.pipeline(),
-            desk.ackLinks()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "the http function needs dashboard.link_secret to check"
-                                + " acknowledgement links: set it in abusedesk.yaml"
-                                + " ({env: DASHBOARD_LINK_SECRET}, see docs/deployment/aws.md)")),
-            desk.sessions(),
-            dev.abusedesk.desk.Desk.Place.FUNCTION_URL,
-            desk.clock(),
-            () -> queued = true,
-            desk.config().reply().map(reply -> new ReplyMail(reply, desk.clock())));
+        desk.installation()
+            .desk(desk.pipeline(), dev.abusedesk.desk.Desk.Place.FUNCTION_URL, () -> queued = true)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the http function needs dashboard.link_secret to check acknowledgement"
+                            + " links: set it in abusedesk.yaml ({env: DASHBOARD_LINK_SECRET},"
+                            + " see docs/deployment/aws.md)"));
     this.slack = new SlackActions(desk.pipeline(), desk.clock(), () -> {});
   }
 
@@ -164,10 +158,9 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
       return Optional.empty();
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    event
-        .path("headers")
-        .fields()
-        .forEachRemaining(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
+    for (var h : event.path("headers").properties()) {
+      headers.put(h.getKey(), List.of(h.getValue().asText()));
+    }
     // A function URL hands the cookies over apart from the headers.
     List<String> cookies = new ArrayList<>();
     event.path("cookies").forEach(c -> cookies.add(c.asText()));

@@ -173,7 +173,7 @@ class DeployTemplatesTest {
   @SuppressWarnings("unchecked")
   void everyFunctionNamesAHandlerThatExists() throws ClassNotFoundException {
     List<Map<String, Object>> functions = ofType(CENTRAL, "AWS::Serverless::Function");
-    assertThat(functions).hasSize(4);
+    assertThat(functions).hasSize(5);
     for (Map<String, Object> function : functions) {
       String handler = (String) properties(function).get("Handler");
       assertThat(Handlers.named(handler).className()).isEqualTo(handler);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.config.PasswordHash;
-import dev.abusedesk.desk.SlackActions;
 import dev.abusedesk.testing.EmbeddedPostgres;
 import dev.abusedesk.testing.Fixtures;
 import dev.abusedesk.testing.LoopbackHttp;
@@ -42,7 +41,8 @@ class FunctionUrlHandlerTest {
 
   private static final Instant NOW = Instant.parse("2025-10-14T04:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final String URL = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/";
+  private static final String URL =
+      "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws/";
   private static final String LINK_SECRET = "the-desks-link-secret-0123456789abcdef";
   private static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
   private static final String HASH = PasswordHash.hash("correct horse".toCharArray());
@@ -112,14 +112,14 @@ class FunctionUrlHandlerTest {
     http.put("method", method);
     http.put("path", path);
     if (!cookies.isEmpty()) {
-      event.putArray("cookies").addAll(cookies.stream().map(c -> (JsonNode) event.textNode(c)).toList());
+      event
+          .putArray("cookies")
+          .addAll(cookies.stream().map(c -> (JsonNode) event.textNode(c)).toList());
     }
     if (form != null) {
-      ((ObjectNode) event.path("headers"))
-          .put("content-type", "application/x-www-form-urlencoded");
+      ((ObjectNode) event.path("headers")).put("content-type", "application/x-www-form-urlencoded");
       // A function URL hands a form over in base64.
-      event.put(
-          "body", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
+      event.put("body", Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8)));
       event.put("isBase64Encoded", true);
     }
     return Json.write(event);
@@ -156,6 +156,22 @@ class FunctionUrlHandlerTest {
           .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     return b.toString();
+  }
+
+  /** What Slack sends: v0= and the hex HMAC-SHA256 of v0:TIMESTAMP:BODY with the app's secret. */
+  private static String slackSignature(String timestamp, String body) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              SLACK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return "v0="
+          + java.util.HexFormat.of()
+              .formatHex(
+                  mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Case caseNow(long id) {
@@ -209,8 +225,7 @@ class FunctionUrlHandlerTest {
             event("GET", "/dashboard/ack/" + caseId, "exp=99999999999&sig=AAAA", List.of(), null));
     JsonNode page =
         invoke(
-            handler,
-            event("GET", "/dashboard/ack/" + caseId, "exp=1&sig=AAAA", List.of(), null));
+            handler, event("GET", "/dashboard/ack/" + caseId, "exp=1&sig=AAAA", List.of(), null));
     JsonNode noCsrf =
         invoke(
             handler,
@@ -223,7 +238,7 @@ class FunctionUrlHandlerTest {
 
     assertThat(forged.path("statusCode").asInt()).isEqualTo(403);
     assertThat(noCsrf.path("statusCode").asInt()).isEqualTo(403);
-    assertThat(caseNow(caseId).status()).isEqualTo(CaseStatus.NEW);
+    assertThat(caseNow(caseId).status()).isEqualTo(CaseStatus.OPEN);
   }
 
   @Test
@@ -236,18 +251,17 @@ class FunctionUrlHandlerTest {
             + "\"}]}";
     String body = form("payload", payload);
     String ts = Long.toString(NOW.getEpochSecond());
-    ObjectNode signed = (ObjectNode) Json.read(event("POST", "/slack/actions", "", List.of(), body));
+    ObjectNode signed =
+        (ObjectNode) Json.read(event("POST", "/slack/actions", "", List.of(), body));
     ((ObjectNode) signed.path("headers"))
         .put("x-slack-request-timestamp", ts)
-        .put(
-            "x-slack-signature",
-            SlackActions.sign(SLACK_SECRET, ts, body.getBytes(StandardCharsets.UTF_8)));
+        .put("x-slack-signature", slackSignature(ts, body));
     ObjectNode unsigned = signed.deepCopy();
     ((ObjectNode) unsigned.path("headers")).put("x-slack-signature", "v0=00");
 
     JsonNode refused = invoke(container(), Json.write(unsigned));
     assertThat(refused.path("statusCode").asInt()).isEqualTo(401);
-    assertThat(caseNow(caseId).status()).isEqualTo(CaseStatus.NEW);
+    assertThat(caseNow(caseId).status()).isEqualTo(CaseStatus.OPEN);
 
     JsonNode answered = invoke(container(), Json.write(signed));
 
@@ -296,8 +310,7 @@ class FunctionUrlHandlerTest {
     JsonNode list = invoke(second, event("GET", "/dashboard", "", List.of(user), null));
     JsonNode detail =
         invoke(second, event("GET", "/dashboard/cases/" + caseId, "lang=ja", List.of(user), null));
-    JsonNode css =
-        invoke(second, event("GET", "/dashboard/static/desk.css", "", List.of(), null));
+    JsonNode css = invoke(second, event("GET", "/dashboard/static/desk.css", "", List.of(), null));
 
     assertThat(list.path("statusCode").asInt()).isEqualTo(200);
     assertThat(list.path("body").asText()).contains("/dashboard/cases/" + caseId, "hanako");
@@ -313,7 +326,8 @@ class FunctionUrlHandlerTest {
 
     JsonNode root = invoke(handler, event("GET", "/", "", List.of(), null));
     JsonNode other = invoke(handler, event("GET", "/intake/email", "", List.of(), null));
-    JsonNode doubled = invoke(handler, event("GET", "//evil.example/dashboard", "", List.of(), null));
+    JsonNode doubled =
+        invoke(handler, event("GET", "//evil.example/dashboard", "", List.of(), null));
 
     assertThat(root.path("statusCode").asInt()).isEqualTo(303);
     assertThat(root.path("headers").path("location").asText()).isEqualTo("/dashboard");
