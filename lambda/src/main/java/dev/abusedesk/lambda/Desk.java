@@ -112,12 +112,12 @@ public final class Desk implements Resource, AutoCloseable {
    * ABUSEDESK_DB_USER} and {@code ABUSEDESK_DB_PASSWORD} (the template sets them from the RDS Proxy
    * and the Secrets Manager secret) replace the file's {@code storage}; {@code
    * ABUSEDESK_PUBLIC_URL} (the template sets it to the desk function's URL, known only once it is
-   * made) replaces its {@code public_url}.
+   * made) is the {@code public_url} when the file names none (a custom domain in the file wins).
    */
   static Config config(Map<String, String> env) {
     Config config = file(env);
     String publicUrl = env.get(PUBLIC_URL);
-    if (publicUrl != null && !publicUrl.isBlank()) {
+    if (config.publicUrl().isEmpty() && publicUrl != null && !publicUrl.isBlank()) {
       URI url;
       try {
         url = new URI(publicUrl.strip());

@@ -90,6 +90,40 @@ class SlimJarIT {
   }
 
   @Test
+  void theJarServesTheDeskAtItsFunctionUrl() throws IOException {
+    Map<String, String> env = new java.util.HashMap<>(env(EmbeddedPostgres.freshDatabase(), stubs, dir));
+    env.put(
+        Desk.CONFIG,
+        "dashboard:\n  link_secret: {env: DASHBOARD_LINK_SECRET}\n  users:\n"
+            + "    - {name: hanako, password_hash: \""
+            + dev.abusedesk.config.PasswordHash.hash("correct horse".toCharArray())
+            + "\"}\n");
+    env.put("DASHBOARD_LINK_SECRET", "the-desks-link-secret-0123456789abcdef");
+    com.fasterxml.jackson.databind.node.ObjectNode css =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Events.json("function-url-request.json");
+    css.put("rawPath", "/dashboard/static/desk.css");
+    Path cssEvent = dir.resolve("css.json");
+    Files.write(cssEvent, Json.write(css));
+
+    SlimJar.Run run =
+        SlimJar.run(
+            List.of(
+                "http",
+                event(dir, "function-url-request.json").toString(),
+                "http",
+                cssEvent.toString()),
+            env,
+            List.of());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String[] answers = run.answer().strip().split("\n");
+    assertThat(answers).hasSize(2);
+    assertThat(answers[0])
+        .contains("\"statusCode\":200", "abusedesk_session=", "Secure", "name=\\\"password\\\"");
+    assertThat(answers[1]).contains("\"statusCode\":200", "text/css");
+  }
+
+  @Test
   void theJarHoldsNoCliLibraryAndNoWebServer() throws IOException {
     List<String> offending = new ArrayList<>();
     try (ZipFile jar = new ZipFile(SlimJar.JAR.toFile())) {
