@@ -49,6 +49,36 @@ class LambdaInvokeIT {
   }
 
   @Test
+  void servesTheDeskAsAFunctionUrlWould() throws java.io.IOException {
+    Path config = dir.resolve("abusedesk.yaml");
+    java.nio.file.Files.writeString(
+        config,
+        "dashboard:\n  users:\n    - {name: hanako, password_hash: \""
+            + "pbkdf2-sha256$210000$c2FsdHNhbHRzYWx0c2FsdA$"
+            // "correct horse", made with Python's hashlib.pbkdf2_hmac as hash-password makes it
+            + "Bv55udkqC37rVDaV7NR/jAEjR4qg8UNw9urPXFTLVdE\"}\n");
+    Command run =
+        abusedesk(
+            "lambda",
+            "invoke",
+            "--handler",
+            "http",
+            "--config",
+            config.toString(),
+            "--data-dir",
+            dir.toString(),
+            Packages.ROOT
+                .resolve("lambda/src/test/resources/events/function-url-request.json")
+                .toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("{\"statusCode\":200")
+        .contains("\"cookies\":[\"abusedesk_session=")
+        .contains("/dashboard/login");
+  }
+
+  @Test
   void namesTheHandlersWhenTheOneAskedForDoesNotExist() {
     Command run = abusedesk("--debug", "lambda", "invoke", "--handler", "sns", DOS.toString());
 
@@ -56,6 +86,6 @@ class LambdaInvokeIT {
     assertThat(run.err())
         .startsWith(
             "abusedesk lambda invoke: --handler: no handler sns; handlers are [health-event, sqs,"
-                + " ses, workmail, tick]; see 'abusedesk lambda invoke --help'\n");
+                + " ses, workmail, tick, http]; see 'abusedesk lambda invoke --help'\n");
   }
 }

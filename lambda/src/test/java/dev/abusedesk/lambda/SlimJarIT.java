@@ -91,7 +91,8 @@ class SlimJarIT {
 
   @Test
   void theJarServesTheDeskAtItsFunctionUrl() throws IOException {
-    Map<String, String> env = new java.util.HashMap<>(env(EmbeddedPostgres.freshDatabase(), stubs, dir));
+    Map<String, String> env =
+        new java.util.HashMap<>(env(EmbeddedPostgres.freshDatabase(), stubs, dir));
     env.put(
         Desk.CONFIG,
         "dashboard:\n  link_secret: {env: DASHBOARD_LINK_SECRET}\n  users:\n"
