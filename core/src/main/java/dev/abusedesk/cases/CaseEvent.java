@@ -28,7 +28,17 @@ public record CaseEvent(
     OPENED,
     REPORT,
     STATUS,
-    NOTE;
+    NOTE,
+    /** A customer's contact was sent a notice; the note is their address. */
+    CUSTOMER_NOTIFIED,
+    /** A customer's contact answered (the actor); the note is their verdict's wire name. */
+    CUSTOMER_ANSWERED,
+    /** A notice's link was replaced and the notice sent again; the note is the address. */
+    CUSTOMER_LINK_REISSUED,
+    /** A notice's link was stopped; the note is the address. */
+    CUSTOMER_LINK_REVOKED,
+    /** The team was told a customer's deadline passed unanswered; the note is the address. */
+    CUSTOMER_LATE;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT);

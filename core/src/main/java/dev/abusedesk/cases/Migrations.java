@@ -28,7 +28,8 @@ final class Migrations {
           "V2__outbox.sql",
           "V3__outbox_kind.sql",
           "V4__forged_cases.sql",
-          "V5__desk_sessions.sql");
+          "V5__desk_sessions.sql",
+          "V6__customer_notices.sql");
 
   private static final Map<Database.Dialect, Map<String, String>> PLACEHOLDERS =
       Map.of(
@@ -36,12 +37,16 @@ final class Migrations {
           Map.of(
               "${id}", "INTEGER PRIMARY KEY AUTOINCREMENT",
               "${blob}", "BLOB",
-              "${payload_type}", "json_extract(payload, '$.type')"),
+              "${payload_type}", "json_extract(payload, '$.type')",
+              "${widen_case_events}", ""),
           Database.Dialect.POSTGRESQL,
           Map.of(
               "${id}", "BIGSERIAL PRIMARY KEY",
               "${blob}", "BYTEA",
-              "${payload_type}", "CAST(payload AS json) ->> 'type'"));
+              "${payload_type}", "CAST(payload AS json) ->> 'type'",
+              "${widen_case_events}",
+                  "ALTER TABLE case_events ALTER COLUMN type TYPE VARCHAR(40),"
+                      + " ALTER COLUMN actor TYPE VARCHAR(300)"));
 
   static void apply(Database database, java.time.Clock clock) {
     apply(database, clock, SCRIPTS);

@@ -18,31 +18,38 @@ import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The account registry as CSV: a header line naming the columns ({@code id,name,customer,labels},
- * {@code id} required, any order), then one account a line. Labels are {@code k=v;k=v}. Fields may
- * be quoted with {@code "}, a quote inside doubled. Blank lines and lines starting with {@code #}
- * are skipped. Problems name the line of the CSV file.
+ * The account registry as CSV: a header line naming the columns ({@code
+ * id,name,customer,labels,contacts}, {@code id} required, any order), then one account a line.
+ * Labels are {@code k=v;k=v}; contacts {@code ops@acme.example:ja;sec@acme.example}, the language
+ * optional (the file's by default). Fields may be quoted with {@code "}, a quote inside doubled.
+ * Blank lines and lines starting with {@code #} are skipped. Problems name the line of the CSV
+ * file.
  */
 final class AccountsCsv {
 
   static final int MAX_BYTES = 16 << 20;
   private static final String PATH = "accounts_csv";
-  private static final List<String> COLUMNS = List.of("id", "name", "customer", "labels");
+  private static final List<String> COLUMNS =
+      List.of("id", "name", "customer", "labels", "contacts");
 
   private final Document document;
   private final Node anchor;
   private final Path file;
   private final Map<String, String> seen;
+  private final Language language;
 
   /**
    * @param anchor the {@code accounts_csv} value, where the CSV's problems are placed
    * @param seen the IDs met so far and where; the CSV's are added
+   * @param language the file's language: a contact's unless it names its own
    */
-  AccountsCsv(Document document, Node anchor, Path file, Map<String, String> seen) {
+  AccountsCsv(
+      Document document, Node anchor, Path file, Map<String, String> seen, Language language) {
     this.document = document;
     this.anchor = anchor;
     this.file = file;
     this.seen = seen;
+    this.language = language;
   }
 
   List<Account> read() {
@@ -73,7 +80,10 @@ final class AccountsCsv {
       account(header, fields.get(), line).ifPresent(accounts::add);
     }
     if (header.isEmpty()) {
-      problem(0, "the file is empty; the first line names the columns: id,name,customer,labels");
+      problem(
+          0,
+          "the file is empty; the first line names the columns:"
+              + " id,name,customer,labels,contacts");
     }
     return accounts;
   }
@@ -148,8 +158,18 @@ final class AccountsCsv {
       return Optional.empty();
     }
     Optional<Map<String, String>> labels = labels(row.getOrDefault("labels", ""), line);
-    return labels.map(
-        l -> new Account(id, present(row.get("name")), present(row.get("customer")), l));
+    ContactList.Read contacts = ContactList.parse(row.getOrDefault("contacts", ""), language);
+    contacts.problems().forEach(p -> problem(line, "contacts: " + p));
+    if (labels.isEmpty() || !contacts.ok()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Account(
+            id,
+            present(row.get("name")),
+            present(row.get("customer")),
+            labels.get(),
+            contacts.contacts()));
   }
 
   private Optional<Map<String, String>> labels(String text, int line) {

@@ -32,6 +32,8 @@ import java.util.stream.Collectors;
  * @param receivers never empty: without any in the file, one console receiver
  * @param routes never empty; the last default route catches everything
  * @param reply absent when replies are not sent from the dashboard
+ * @param customers which cases the accounts' contacts are told about; {@link Customers#off()}
+ *     without the section
  */
 public record Config(
     Language language,
@@ -46,6 +48,7 @@ public record Config(
     Intake intake,
     Dashboard dashboard,
     Optional<Reply> reply,
+    Customers customers,
     HealthApi healthApi,
     Logging logging) {
 
@@ -70,6 +73,13 @@ public record Config(
     Objects.requireNonNull(intake, "intake");
     Objects.requireNonNull(dashboard, "dashboard");
     Objects.requireNonNull(reply, "reply");
+    Objects.requireNonNull(customers, "customers");
+    if (customers.isOn() && reply.isEmpty()) {
+      throw new IllegalArgumentException("customers.notify_when needs a reply section");
+    }
+    if (customers.isOn() && customers.marginHours() >= deadlineHours) {
+      throw new IllegalArgumentException("customers.margin_hours must be less than deadline_hours");
+    }
     Objects.requireNonNull(healthApi, "healthApi");
     Objects.requireNonNull(logging, "logging");
     requireUnique(accounts.stream().map(Account::id).toList(), "account");
@@ -102,6 +112,7 @@ public record Config(
         other,
         dashboard,
         reply,
+        customers,
         healthApi,
         logging);
   }
@@ -121,6 +132,7 @@ public record Config(
         intake,
         dashboard,
         reply,
+        customers,
         healthApi,
         logging);
   }
@@ -140,6 +152,7 @@ public record Config(
         intake,
         dashboard,
         reply,
+        customers,
         healthApi,
         logging);
   }
@@ -160,6 +173,7 @@ public record Config(
         Intake.off(),
         Dashboard.defaults(),
         Optional.empty(),
+        Customers.off(),
         HealthApi.defaults(),
         Logging.defaults());
   }

@@ -28,6 +28,7 @@ final class ConfigReader {
     "intake",
     "dashboard",
     "reply",
+    "customers",
     "health_api",
     "logging"
   };
@@ -52,13 +53,14 @@ final class ConfigReader {
     Optional<URI> publicUrl = top.url("public_url");
     int deadlineHours = top.integer("deadline_hours", 1, 720).orElse(Config.DEFAULT_DEADLINE_HOURS);
     Storage storage = SimpleSections.storage(top);
-    List<Account> accounts = AccountsSection.read(top);
+    List<Account> accounts = AccountsSection.read(top, language);
     ReceiversSection.Declared receivers = ReceiversSection.read(top);
     List<Route> routes = RoutesSection.read(top, receivers);
     Reminders reminders = SimpleSections.reminders(top, receivers.names());
     Intake intake = IntakeSection.read(top);
     Dashboard dashboard = SimpleSections.dashboard(top);
     Optional<Reply> reply = SimpleSections.reply(top);
+    Customers customers = CustomersSection.read(top, deadlineHours, reply.isPresent());
     HealthApi healthApi = SimpleSections.healthApi(top);
     Logging logging = SimpleSections.logging(top);
     document.problems.throwIfAny();
@@ -81,6 +83,7 @@ final class ConfigReader {
                     intake,
                     dashboard,
                     reply,
+                    customers,
                     healthApi,
                     logging));
     document.problems.throwIfAny();

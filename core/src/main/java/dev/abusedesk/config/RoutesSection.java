@@ -61,11 +61,7 @@ final class RoutesSection {
     }
     Section route = opened.get();
     Problems.Mark mark = document.problems.mark();
-    Match match =
-        route
-            .section("match", "account", "customer", "label", "category", "kind")
-            .map(RoutesSection::match)
-            .orElse(Match.any());
+    Match match = route.section("match", MATCH_KEYS).map(RoutesSection::match).orElse(Match.any());
     boolean isDefault = mark.clean() && match.isAny();
     List<String> receivers = List.of();
     if (route.require("receivers")) {
@@ -87,7 +83,11 @@ final class RoutesSection {
     return new Read(Optional.of(new Route(match, receivers, continueMatching)), isDefault);
   }
 
-  private static Match match(Section match) {
+  /** The keys of a match, wherever one is written. */
+  static final String[] MATCH_KEYS = {"account", "customer", "label", "category", "kind"};
+
+  /** A match's conditions; each bad value is reported and left out. */
+  static Match match(Section match) {
     List<String> accounts =
         match.strings(
             "account",

@@ -39,6 +39,11 @@ final class HistoryWords {
             case REPORT -> report(e, byId, seen, texts, lang);
             case STATUS -> status(e, texts, lang);
             case NOTE -> Words.EV_NOTE.in(lang);
+            case CUSTOMER_NOTIFIED -> Words.EV_CUSTOMER_NOTIFIED.in(lang);
+            case CUSTOMER_ANSWERED -> Words.EV_CUSTOMER_ANSWERED.in(lang);
+            case CUSTOMER_LINK_REISSUED -> Words.EV_CUSTOMER_LINK_REISSUED.in(lang);
+            case CUSTOMER_LINK_REVOKED -> Words.EV_CUSTOMER_LINK_REVOKED.in(lang);
+            case CUSTOMER_LATE -> Words.EV_CUSTOMER_LATE.in(lang);
           };
       String note = aws ? awsNote(e, lang) : note(e.note(), lang);
       lines.add(

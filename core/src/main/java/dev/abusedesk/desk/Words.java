@@ -82,6 +82,11 @@ enum Words {
   EV_PAGES("More pages of the Health event merged", "Health イベントの続きのページを統合"),
   EV_STATUS("Status: {}→ {}", "ステータス：{}→ {}"),
   EV_NOTE("Note", "メモ"),
+  EV_CUSTOMER_NOTIFIED("Customer notified", "顧客に通知"),
+  EV_CUSTOMER_ANSWERED("Customer answered", "顧客が回答"),
+  EV_CUSTOMER_LINK_REISSUED("Customer link re-sent", "顧客へのリンクを再送"),
+  EV_CUSTOMER_LINK_REVOKED("Customer link revoked", "顧客へのリンクを無効化"),
+  EV_CUSTOMER_LATE("Customer's deadline passed unanswered", "顧客の回答期限切れ"),
   NOTE_REOPENED(
       "AWS wrote again after the case was settled: a reply is due.",
       "対応済みのケースにAWSから再び連絡があったため、返信が必要です。"),

@@ -1,13 +1,10 @@
 package dev.abusedesk.route;
 
-import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Match;
 import dev.abusedesk.config.Route;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,33 +37,6 @@ public final class Router {
   }
 
   private boolean matches(Match match, Subject subject) {
-    if (!match.categories().isEmpty() && !match.categories().contains(subject.category())) {
-      return false;
-    }
-    if (!match.kinds().isEmpty() && !match.kinds().contains(subject.kind())) {
-      return false;
-    }
-    if (!match.accounts().isEmpty()
-        && subject.accounts().stream().noneMatch(match.accounts()::contains)) {
-      return false;
-    }
-    if (!match.customers().isEmpty()
-        && subject.accounts().stream()
-            .map(registry::find)
-            .flatMap(Optional::stream)
-            .map(Account::customer)
-            .flatMap(Optional::stream)
-            .noneMatch(match.customers()::contains)) {
-      return false;
-    }
-    return match.labels().isEmpty()
-        || subject.accounts().stream()
-            .map(registry::find)
-            .flatMap(Optional::stream)
-            .anyMatch(account -> hasAll(account.labels(), match.labels()));
-  }
-
-  private static boolean hasAll(Map<String, String> labels, Map<String, String> wanted) {
-    return wanted.entrySet().stream().allMatch(w -> w.getValue().equals(labels.get(w.getKey())));
+    return Matching.matches(match, subject, registry);
   }
 }
