@@ -2,11 +2,13 @@ package dev.abusedesk.installation;
 
 import dev.abusedesk.aws.Credentials;
 import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.CustomerNotices;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorder;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlCustomerNotices;
 import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
@@ -51,6 +53,7 @@ public final class Installation implements AutoCloseable {
   private CaseStore store;
   private Outbox outbox;
   private DeskSessions deskSessions;
+  private CustomerNotices customerNotices;
   private Optional<AckLinks> ackLinks;
 
   private Installation(Config config, DataDirectory data, Clock clock, Map<String, String> env) {
@@ -141,6 +144,15 @@ public final class Installation implements AutoCloseable {
       deskSessions = new SqlDeskSessions(database, clock);
     }
     return deskSessions;
+  }
+
+  /** What the customers' contacts were told and answered, in the store's database. */
+  public synchronized CustomerNotices customerNotices() {
+    if (customerNotices == null) {
+      store();
+      customerNotices = new SqlCustomerNotices(database);
+    }
+    return customerNotices;
   }
 
   public Recorder recorder() {
