@@ -3,6 +3,7 @@ package dev.abusedesk.app;
 import dev.abusedesk.accounts.AccountsCsvFile;
 import dev.abusedesk.accounts.OrganizationAccounts;
 import dev.abusedesk.aws.Credentials;
+import dev.abusedesk.config.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -34,7 +35,7 @@ final class AccountsCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Read every account of the AWS organization (names, tags) and write the registry as"
-            + " accounts_csv: id,name,customer,labels. Run it with the management account's or a"
+            + " accounts_csv: id,name,customer,labels,contacts. Run it with the management account's or a"
             + " delegated administrator's credentials (organizations:ListAccounts,"
             + " organizations:ListTagsForResource)."
       })
@@ -58,6 +59,25 @@ final class AccountsCommand {
     String customerTag;
 
     @Option(
+        names = "--contacts-tag",
+        defaultValue = OrganizationAccounts.DEFAULT_CONTACTS_TAG,
+        paramLabel = "TAG",
+        description =
+            "The tag that lists the customer's contacts, as ops@acme.example:ja"
+                + " sec@acme.example (default: ${DEFAULT-VALUE}).")
+    String contactsTag;
+
+    @Option(
+        names = "--contacts-language",
+        defaultValue = "en",
+        paramLabel = "LANG",
+        converter = LanguageConverter.class,
+        description =
+            "The language of a contact the tag gives none for: en or ja (default:"
+                + " ${DEFAULT-VALUE}).")
+    Language contactsLanguage;
+
+    @Option(
         names = "--endpoint",
         paramLabel = "URL",
         description = "Another AWS Organizations endpoint (private endpoints, tests).")
@@ -71,7 +91,9 @@ final class AccountsCommand {
           new OrganizationAccounts(
                   Credentials.fromEnvironment(accounts.root.env()),
                   Optional.ofNullable(endpoint),
-                  customerTag)
+                  customerTag,
+                  contactsTag,
+                  contactsLanguage)
               .read();
       String csv = AccountsCsvFile.write(synced.accounts());
       for (String skipped : synced.skipped()) {
@@ -90,6 +112,19 @@ final class AccountsCommand {
       }
       err.flush();
       return 0;
+    }
+  }
+
+  /** {@code en} or {@code ja}, as the configuration writes languages. */
+  static final class LanguageConverter implements picocli.CommandLine.ITypeConverter<Language> {
+    @Override
+    public Language convert(String value) {
+      for (Language language : Language.values()) {
+        if (language.wire().equals(value)) {
+          return language;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("en or ja, got " + value);
     }
   }
 }

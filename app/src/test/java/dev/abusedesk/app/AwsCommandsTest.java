@@ -97,6 +97,7 @@ class AwsCommandsTest {
                         ? "{\"Accounts\":[{\"Id\":\"111122223333\",\"Name\":\"web-prod\","
                             + "\"Status\":\"ACTIVE\"}]}"
                         : "{\"Tags\":[{\"Key\":\"Customer\",\"Value\":\"Acme\"},"
+                            + "{\"Key\":\"contacts\",\"Value\":\"ops@acme.example sec@acme.example:en\"},"
                             + "{\"Key\":\"env\",\"Value\":\"prod\"}]}"))) {
       Path csv = dir.resolve("accounts.csv");
 
@@ -108,6 +109,10 @@ class AwsCommandsTest {
               "sync",
               "--customer-tag",
               "Customer",
+              "--contacts-tag",
+              "contacts",
+              "--contacts-language",
+              "ja",
               "--endpoint",
               organizations.uri().toString(),
               "--output",
@@ -115,7 +120,9 @@ class AwsCommandsTest {
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(Files.readString(csv))
-          .isEqualTo("id,name,customer,labels\n111122223333,web-prod,Acme,env=prod\n");
+          .isEqualTo(
+              "id,name,customer,labels,contacts\n"
+                  + "111122223333,web-prod,Acme,env=prod,ops@acme.example:ja;sec@acme.example:en\n");
     }
   }
 }

@@ -1,20 +1,23 @@
 package dev.abusedesk.accounts;
 
 import dev.abusedesk.config.Account;
+import dev.abusedesk.config.ContactList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Writes the account registry in the {@code accounts_csv} format the configuration reads: {@code
- * id,name,customer,labels}, labels as {@code k=v;k=v}, fields quoted when they need it.
+ * id,name,customer,labels,contacts}, labels as {@code k=v;k=v}, contacts as {@code
+ * ops@acme.example:ja;sec@acme.example:en} (each with its language, so that the file reads the same
+ * whatever the configuration's language), fields quoted when they need it.
  */
 public final class AccountsCsvFile {
 
   private AccountsCsvFile() {}
 
   public static String write(List<Account> accounts) {
-    StringBuilder out = new StringBuilder("id,name,customer,labels\n");
+    StringBuilder out = new StringBuilder("id,name,customer,labels,contacts\n");
     for (Account a : accounts) {
       out.append(a.id())
           .append(',')
@@ -23,6 +26,8 @@ public final class AccountsCsvFile {
           .append(field(a.customer().orElse("")))
           .append(',')
           .append(field(labels(a.labels())))
+          .append(',')
+          .append(field(ContactList.format(a.contacts())))
           .append('\n');
     }
     return out.toString();

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Contacts as one line of text, as the {@code contacts} column of {@code accounts_csv} and the
  * contacts tag of AWS Organizations hold them: {@code ops@acme.example:ja;sec@acme.example}, the
- * language after a colon and optional.
+ * language after a colon and optional. Spaces separate contacts as well as {@code ;} does: AWS tag
+ * values cannot hold a {@code ;}.
  */
 public final class ContactList {
 
@@ -44,7 +45,7 @@ public final class ContactList {
     if (text == null || text.isBlank()) {
       return new Read(contacts, problems);
     }
-    for (String entry : text.split(";", -1)) {
+    for (String entry : text.split("[;\\s]+", -1)) {
       String trimmed = entry.strip();
       if (trimmed.isEmpty()) {
         continue;

@@ -19,11 +19,12 @@ final class CustomersSection {
     Problems.Mark mark = customers.document().problems.mark();
     List<Match> notifyWhen = new ArrayList<>();
     for (Section.Item item : customers.list("notify_when")) {
+      Problems.Mark entryMark = customers.document().problems.mark();
       Section.of(item.node(), item.path(), customers.document(), RoutesSection.MATCH_KEYS)
           .ifPresent(
               entry -> {
                 Match match = RoutesSection.match(entry);
-                if (match.isAny() && entry.keys().isEmpty()) {
+                if (entryMark.clean() && match.isAny()) {
                   // An empty entry would notify every case: say so rather than guess.
                   entry.problem("needs a condition (account, customer, label, category or kind)");
                 }

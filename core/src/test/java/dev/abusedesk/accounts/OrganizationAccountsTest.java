@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.Contact;
+import dev.abusedesk.config.Language;
 import dev.abusedesk.testing.StubHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +56,10 @@ class OrganizationAccountsTest {
           "{\"Tags\":[{\"Key\":\"customer\",\"Value\":\"Acme\"},{\"Key\":\"env\",\"Value\":\"prod\"},"
               + "{\"Key\":\"team\",\"Value\":\"web;ops\"}]}",
           "222233334444",
-          "{\"Tags\":[{\"Key\":\"env\",\"Value\":\"lab\"},{\"Key\":\"owner\",\"Value\":\"r&d\"}]}",
+          "{\"Tags\":[{\"Key\":\"env\",\"Value\":\"lab\"},{\"Key\":\"owner\",\"Value\":\"r&d\"},"
+              + "{\"Key\":\"abusedesk:contacts\",\"Value\":\"lab@example.com:ja sec@Example.COM\"}]}",
           "000011112222",
-          "{\"Tags\":[]}");
+          "{\"Tags\":[{\"Key\":\"abusedesk:contacts\",\"Value\":\"Old Team <old@example.com>\"}]}");
 
   @TempDir Path dir;
   private StubHttp organizations;
@@ -110,9 +114,15 @@ class OrganizationAccountsTest {
                 "222233334444",
                 Optional.of("Lab, \"sandbox\""),
                 Optional.empty(),
-                Map.of("env", "lab", "owner", "r&d")));
+                Map.of("env", "lab", "owner", "r&d"),
+                List.of(
+                    new Contact("lab@example.com", Language.JA),
+                    new Contact("sec@example.com", Language.EN))));
     assertThat(synced.skipped())
-        .containsExactly("111122223333: tag team (a label cannot hold ; = or a line break)");
+        .containsExactly(
+            "111122223333: tag team (a label cannot hold ; = or a line break)",
+            "000011112222: tag abusedesk:contacts (not an email address: \"Old\"; not an email"
+                + " address: \"Team\"; not an email address: \"<old@example.com>\")");
     assertThat(organizations.requests())
         .extracting(r -> r.header("X-Amz-Target"))
         .filteredOn(t -> t.endsWith("ListAccounts"))
@@ -120,15 +130,34 @@ class OrganizationAccountsTest {
   }
 
   @Test
+  void contactsWithoutALanguageGetTheOneTheSyncIsGiven() {
+    OrganizationAccounts japanese =
+        new OrganizationAccounts(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+            Optional.of(organizations.uri()),
+            OrganizationAccounts.DEFAULT_CUSTOMER_TAG,
+            "abusedesk:contacts",
+            Language.JA);
+
+    assertThat(japanese.read().accounts().get(2).contacts())
+        .containsExactly(
+            new Contact("lab@example.com", Language.JA),
+            new Contact("sec@example.com", Language.JA));
+  }
+
+  @Test
   void writesACsvTheConfigurationReadsBackAsTheSameAccounts() throws IOException {
     OrganizationAccounts.Synced synced = accounts().read();
     Files.writeString(dir.resolve("accounts.csv"), AccountsCsvFile.write(synced.accounts()));
 
-    Config config = Config.parse("accounts_csv: accounts.csv\n", dir, Map.of());
+    // The file's language does not change a contact's: the CSV names each one's.
+    Config config = Config.parse("language: ja\naccounts_csv: accounts.csv\n", dir, Map.of());
 
     assertThat(config.accounts()).isEqualTo(synced.accounts());
     assertThat(Files.readString(dir.resolve("accounts.csv")))
-        .startsWith("id,name,customer,labels\n000011112222,legacy,,\n")
-        .contains("222233334444,\"Lab, \"\"sandbox\"\"\",,env=lab;owner=r&d\n");
+        .startsWith("id,name,customer,labels,contacts\n000011112222,legacy,,,\n")
+        .contains(
+            "222233334444,\"Lab, \"\"sandbox\"\"\",,env=lab;owner=r&d,"
+                + "lab@example.com:ja;sec@example.com:en\n");
   }
 }

@@ -147,14 +147,14 @@ class AccountsTest {
     assertThat(Yaml.problems("accounts_csv: bad.csv", dir, Map.of()))
         .containsExactly(
             "accounts_csv: line 1: unknown column \"account\"; columns are [id, name, customer,"
-                + " labels]",
+                + " labels, contacts]",
             "accounts_csv: line 1: unknown column \"owner\"; columns are [id, name, customer,"
-                + " labels]",
+                + " labels, contacts]",
             "accounts_csv: line 1: the header needs an id column");
     assertThat(Yaml.problems("accounts_csv: empty.csv", dir, Map.of()))
         .containsExactly(
             "accounts_csv: the file is empty; the first line names the columns:"
-                + " id,name,customer,labels");
+                + " id,name,customer,labels,contacts");
     assertThat(Yaml.problems("accounts_csv: missing.csv", dir, Map.of()))
         .containsExactly(
             "accounts_csv: cannot read " + dir.resolve("missing.csv") + ": no such file");
