@@ -172,6 +172,14 @@ class ExamplesTest {
     assertThat(config.reply()).isPresent();
     assertThat(config.healthApi().enabled()).isTrue();
     assertThat(config.dashboard().users()).hasSize(1);
+    assertThat(config.customers().isOn()).isTrue();
+    assertThat(config.account("444455556666").orElseThrow().contacts())
+        .containsExactly(
+            new Contact("ops@shop.example", Language.JA),
+            new Contact("security@shop.example", Language.EN));
+    assertThat(config.accounts())
+        .filteredOn(a -> !a.contacts().isEmpty())
+        .hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -197,6 +205,7 @@ class ExamplesTest {
     assertThat(config.dashboard()).isEqualTo(Dashboard.defaults());
     assertThat(config.dashboard().sessionHours()).isEqualTo(12);
     assertThat(config.reply()).isEmpty();
+    assertThat(config.customers()).isEqualTo(Customers.off());
     assertThat(config.healthApi())
         .isEqualTo(
             new HealthApi(false, false, Duration.ofMinutes(5), "us-east-1", Optional.empty()));
