@@ -94,6 +94,14 @@ public final class AckLinks {
                     + sign(caseId, expires)));
   }
 
+  /**
+   * Links to customers' response pages, signed with this installation's key, valid for {@code
+   * validity}.
+   */
+  public CustomerLinks customerLinks(Duration validity) {
+    return new CustomerLinks(key, clock, publicUrl, validity);
+  }
+
   /** Where the dashboard answers the link of a case. */
   public static String path(long caseId) {
     return "/dashboard/ack/" + caseId;
