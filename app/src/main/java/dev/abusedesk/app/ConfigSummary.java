@@ -1,6 +1,7 @@
 package dev.abusedesk.app;
 
 import dev.abusedesk.config.Config;
+import dev.abusedesk.config.Customers;
 import dev.abusedesk.config.DurationText;
 import dev.abusedesk.config.Intake;
 import dev.abusedesk.config.Receiver;
@@ -53,6 +54,7 @@ final class ConfigSummary {
             + (config.dashboard().token().isPresent() ? ", login token" : ""));
     lines.add(
         "reply: " + config.reply().map(r -> "via " + r.host() + ":" + r.port()).orElse("off"));
+    lines.add("customers: " + customers(config));
     lines.add(
         "health api: "
             + (config.healthApi().enabled()
@@ -62,6 +64,29 @@ final class ConfigSummary {
                     + config.healthApi().region()
                 : "off"));
     return lines;
+  }
+
+  /** Who is told about their cases, and how long they have: or off. */
+  private static String customers(Config config) {
+    Customers customers = config.customers();
+    if (!customers.isOn()) {
+      return "off";
+    }
+    long contacts = config.accounts().stream().mapToLong(a -> a.contacts().size()).sum();
+    long accounts = config.accounts().stream().filter(a -> !a.contacts().isEmpty()).count();
+    return customers.notifyWhen().size()
+        + (customers.notifyWhen().size() == 1 ? " rule, " : " rules, ")
+        + contacts
+        + (contacts == 1 ? " contact on " : " contacts on ")
+        + accounts
+        + (accounts == 1 ? " account" : " accounts")
+        + "; answer "
+        + customers.marginHours()
+        + "h before the deadline, reminded every "
+        + customers.remindEveryHours()
+        + "h, links valid "
+        + customers.linkDays()
+        + (customers.linkDays() == 1 ? " day" : " days");
   }
 
   private static String storage(Storage storage) {

@@ -75,6 +75,7 @@ class CheckConfigCommandTest {
             "intake: http 0.0.0.0:8080, imap imap.example.com:993/INBOX",
             "dashboard: 0 users, login token",
             "reply: via smtp.example.com:587",
+            "customers: off",
             "health api: off");
     assertThat(run.out()).doesNotContain(INLINE).doesNotContain(FROM_ENV).doesNotContain(FROM_FILE);
   }
@@ -87,7 +88,30 @@ class CheckConfigCommandTest {
     assertThat(run.out())
         .contains("storage: embedded SQLite in data directory from the command line")
         .contains("receivers: 1\n  console  console (standard output)\n")
-        .contains("intake: off");
+        .contains("intake: off")
+        .contains("customers: off");
+  }
+
+  @Test
+  void summarisesWhoIsToldAboutTheirCases() throws IOException {
+    Path file =
+        write(
+            """
+            accounts:
+              - {id: "111122223333", customer: acme, contacts: [{email: ops@acme.example, language: ja}, {email: sec@acme.example}]}
+              - {id: "222233334444", customer: other}
+            customers:
+              notify_when: [{customer: [acme]}]
+            reply: {host: smtp.example.com, from: desk@example.com}
+            """);
+
+    Run run = Run.of("check-config", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "customers: 1 rule, 2 contacts on 1 account; answer 8h before the deadline, reminded"
+                + " every 4h, links valid 7 days\n");
   }
 
   @Test
