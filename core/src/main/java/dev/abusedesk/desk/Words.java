@@ -34,6 +34,7 @@ enum Words {
   STATUS("Status", "ステータス"),
   CATEGORY(Terms.label(Texts.Label.CATEGORY)),
   CUSTOMER(Terms.label(Texts.Label.CUSTOMER)),
+  CUSTOMER_STATE("Customer's answer", "顧客の回答状況"),
   ACCOUNT(Terms.label(Texts.Label.ACCOUNT)),
   TIME_LEFT(Terms.label(Texts.Label.TIME_LEFT)),
   OWNER(Terms.label(Texts.Label.OWNER)),

@@ -182,9 +182,10 @@ public final class Installation implements AutoCloseable {
   }
 
   /**
-   * The response desk's pages on a pipeline of this installation: its sessions, its signed links
-   * and the team's replies through the {@code reply} relay. Empty when no acknowledgement link can
-   * be checked (no {@code dashboard.link_secret} and a data directory that does not last).
+   * The response desk's pages on a pipeline of this installation: its sessions, its signed links,
+   * the customers' notices and response pages, and the team's replies through the {@code reply}
+   * relay. Empty when no acknowledgement link can be checked (no {@code dashboard.link_secret} and
+   * a data directory that does not last).
    *
    * @param place where the pages are served: the daemon's listener or a Lambda function URL
    * @param queued wakes delivery after an action queued a message
@@ -197,6 +198,7 @@ public final class Installation implements AutoCloseable {
                     pipeline,
                     links,
                     deskSessions(),
+                    customerNotices(),
                     place,
                     clock,
                     queued,

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlCustomerNotices;
 import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
@@ -74,6 +75,7 @@ final class DeskServer implements AutoCloseable {
   final Config config;
   final Pipeline pipeline;
   final AckLinks ackLinks;
+  final SqlCustomerNotices notices;
   final AtomicInteger wakes = new AtomicInteger();
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final HttpServer http;
@@ -122,11 +124,13 @@ final class DeskServer implements AutoCloseable {
             },
             "test",
             Deliverer.Observer.NONE);
+    this.notices = new SqlCustomerNotices(store.database());
     Desk desk =
         new Desk(
             pipeline,
             ackLinks,
             new SqlDeskSessions(store.database(), clock),
+            notices,
             loopback ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
             clock,
             wakes::incrementAndGet,
@@ -139,6 +143,7 @@ final class DeskServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     http.createContext("/dashboard", exchange -> answer(exchange, desk::handle));
+    http.createContext("/respond", exchange -> answer(exchange, desk::respond));
     http.createContext("/slack/actions", exchange -> answer(exchange, slack::handle));
     http.setExecutor(threads);
     http.start();
