@@ -241,7 +241,8 @@ public final class Installation implements AutoCloseable {
         clock,
         links(),
         owner,
-        observer);
+        observer,
+        Optional.of(customerNotices()));
   }
 
   /** A name for this process in claims and leases, unique across hosts without a lookup. */

@@ -3,6 +3,8 @@ package dev.abusedesk.notify;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.CustomerAnswer;
+import dev.abusedesk.cases.CustomerNotice;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.report.Kind;
@@ -107,6 +109,72 @@ public final class Dispatcher {
             router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind())));
     receivers.addAll(extraReceivers);
     return outbox.enqueue(items(alert, List.copyOf(receivers), dedupKey, now));
+  }
+
+  /**
+   * Tells the case's receivers, in its thread, what a customer's contact answered: once per notice,
+   * however often it is called.
+   */
+  public int queueCustomerAnswered(Case c, CustomerNotice notice) {
+    Optional<CustomerAnswer> answer = notice.answer();
+    if (answer.isEmpty()) {
+      return 0;
+    }
+    CustomerAnswer a = answer.get();
+    Alert.CustomerWord word =
+        new Alert.CustomerWord(
+            a.name().isEmpty() ? notice.contact().email() : a.name(),
+            notice.accountId(),
+            Optional.of(a.verdict()),
+            a.stopped(),
+            a.changed(),
+            a.moreTimeBecause(),
+            notice.deadline());
+    return queueCustomerWord(
+        c, Alert.Type.CUSTOMER_ANSWERED, word, List.of(), "customer:" + notice.id() + ":answered");
+  }
+
+  /**
+   * Tells the case's receivers, and {@code escalationReceivers}, that a customer's deadline passed
+   * unanswered: once per notice.
+   */
+  public int queueCustomerLate(Case c, CustomerNotice notice, List<String> escalationReceivers) {
+    Alert.CustomerWord word =
+        new Alert.CustomerWord(
+            notice.contact().email(),
+            notice.accountId(),
+            Optional.empty(),
+            "",
+            "",
+            "",
+            notice.deadline());
+    return queueCustomerWord(
+        c,
+        Alert.Type.CUSTOMER_LATE,
+        word,
+        escalationReceivers,
+        "customer:" + notice.id() + ":late");
+  }
+
+  private int queueCustomerWord(
+      Case c, Alert.Type type, Alert.CustomerWord word, List<String> extra, String dedupKey) {
+    Instant now = clock.instant();
+    Optional<Report> latest = latestReport(c);
+    if (latest.isEmpty()) {
+      return 0;
+    }
+    Alert alert =
+        alerts.about(type, c, latest.get(), Optional.empty(), "", now).withCustomer(type, word);
+    Set<String> receivers =
+        new LinkedHashSet<>(
+            router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind())));
+    receivers.addAll(extra);
+    return outbox.enqueue(items(alert, List.copyOf(receivers), dedupKey, now));
+  }
+
+  /** Queues the notice mail again, with the reissued notice's new link. */
+  public int queueCustomerResend(CustomerNotice reissued) {
+    return 0;
   }
 
   private Optional<Report> latestReport(Case c) {
