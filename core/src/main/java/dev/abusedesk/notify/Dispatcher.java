@@ -34,8 +34,23 @@ public final class Dispatcher {
   private final Router router;
   private final Alerts alerts;
   private final Clock clock;
+  private final Optional<CustomerQueue> customers;
 
   public Dispatcher(CaseStore store, Outbox outbox, Router router, Alerts alerts, Clock clock) {
+    this(store, outbox, router, alerts, clock, Optional.empty());
+  }
+
+  /**
+   * @param customers the mail to customers, when the installation keeps their notices
+   */
+  public Dispatcher(
+      CaseStore store,
+      Outbox outbox,
+      Router router,
+      Alerts alerts,
+      Clock clock,
+      Optional<CustomerQueue> customers) {
+    this.customers = Objects.requireNonNull(customers, "customers");
     this.store = Objects.requireNonNull(store, "store");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.router = Objects.requireNonNull(router, "router");
@@ -76,7 +91,13 @@ public final class Dispatcher {
     Alert alert = alerts.forReport(type, c, report, now);
     List<String> receivers =
         router.receiversFor(new Subject(c.accounts(), c.category(), report.kind()));
-    return outbox.alerted(stored.id(), now, items(alert, receivers, "report:" + stored.id(), now));
+    List<Outbox.Enqueue> items =
+        new ArrayList<>(items(alert, receivers, "report:" + stored.id(), now));
+    if (type == Alert.Type.NEW_CASE && customers.isPresent()) {
+      // The customer's notice goes out at the moment the team's first alert does.
+      items.addAll(customers.get().noticesFor(c, report, now));
+    }
+    return outbox.alerted(stored.id(), now, items);
   }
 
   /** Tells the case's receivers that a person moved it (acknowledged, replied, ...). */
@@ -174,7 +195,12 @@ public final class Dispatcher {
 
   /** Queues the notice mail again, with the reissued notice's new link. */
   public int queueCustomerResend(CustomerNotice reissued) {
-    return 0;
+    return customers.map(q -> q.resend(reissued, clock.instant())).orElse(0);
+  }
+
+  /** Queues a reminder mail of a notice the customer has not answered. */
+  public int queueCustomerReminder(Case c, CustomerNotice notice) {
+    return customers.map(q -> q.remind(c, notice, clock.instant())).orElse(0);
   }
 
   private Optional<Report> latestReport(Case c) {

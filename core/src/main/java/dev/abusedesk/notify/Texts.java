@@ -120,6 +120,10 @@ public final class Texts {
           "アカウント {} について {} さんからの回答がなく、顧客の回答期限を{}過ぎています。" + "顧客に催促するか、回答を待たずにAWSへ返信してください。");
   private static final Phrase TRUNCATED = new Phrase("… [truncated]", "…［以下省略］");
 
+  public Language language() {
+    return language;
+  }
+
   /** The category in words: {@code Spam / unsolicited email}. */
   public String category(Category category) {
     return Terms.category(category).in(language);

@@ -12,6 +12,7 @@ import dev.abusedesk.config.HealthApi;
 import dev.abusedesk.health.HealthBackstop;
 import dev.abusedesk.health.HealthEndpoints;
 import dev.abusedesk.notify.Alerts;
+import dev.abusedesk.notify.CustomerQueue;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.Dispatcher;
 import dev.abusedesk.notify.Sender;
@@ -19,6 +20,7 @@ import dev.abusedesk.remind.ReminderScheduler;
 import dev.abusedesk.report.MailChecks;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.route.AccountRegistry;
+import dev.abusedesk.route.CustomerRoute;
 import dev.abusedesk.route.Router;
 import dev.abusedesk.spool.FileSpool;
 import java.time.Clock;
@@ -57,12 +59,24 @@ public final class Pipeline implements AutoCloseable {
       Alerts.Links links,
       String owner,
       Deliverer.Observer observer) {
-    this(config, store, outbox, spool, sender, clock, links, owner, observer, Optional.empty());
+    this(
+        config,
+        store,
+        outbox,
+        spool,
+        sender,
+        clock,
+        links,
+        owner,
+        observer,
+        Optional.empty(),
+        CustomerQueue.Links.NONE);
   }
 
   /**
    * @param customerNotices the customers' notices, when the installation keeps them; with {@code
    *     customers} configured, cases on their accounts are told to their contacts
+   * @param customerLinks each notice's personal link to the response page
    */
   public Pipeline(
       Config config,
@@ -74,7 +88,8 @@ public final class Pipeline implements AutoCloseable {
       Alerts.Links links,
       String owner,
       Deliverer.Observer observer,
-      Optional<CustomerNotices> customerNotices) {
+      Optional<CustomerNotices> customerNotices,
+      CustomerQueue.Links customerLinks) {
     this.customerNotices = Objects.requireNonNull(customerNotices, "customerNotices");
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
@@ -83,9 +98,22 @@ public final class Pipeline implements AutoCloseable {
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
     Alerts alerts = new Alerts(registry, links);
-    this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock);
+    Optional<CustomerQueue> customerQueue =
+        customerNotices.map(
+            notices ->
+                new CustomerQueue(
+                    config.customers(),
+                    notices,
+                    new CustomerRoute(config.customers(), registry),
+                    registry,
+                    store,
+                    outbox,
+                    customerLinks));
+    this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock, customerQueue);
     this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
-    this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), clock);
+    this.reminders =
+        new ReminderScheduler(
+            store, dispatcher, config.reminders(), clock, customerNotices, config.customers());
     this.clock = clock;
   }
 
