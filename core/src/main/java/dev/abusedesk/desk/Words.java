@@ -108,6 +108,8 @@ enum Words {
   MSG_REMINDER("Reminder", "リマインダー"),
   MSG_ESCALATION("Escalation", "エスカレーション"),
   MSG_TEST("Test message", "テストメッセージ"),
+  MSG_CUSTOMER_ANSWERED("The customer's answer told", "顧客の回答の通知"),
+  MSG_CUSTOMER_LATE("Customer late: told", "顧客の回答遅れの通知"),
   MSG_OTHER("Message", "メッセージ"),
   OUT_SENT("sent", "送信済み"),
   OUT_PENDING("waiting to be sent", "送信待ち"),

@@ -15,8 +15,10 @@ import dev.abusedesk.config.Config;
 import dev.abusedesk.desk.Desk;
 import dev.abusedesk.desk.ReplyMail;
 import dev.abusedesk.links.AckLinks;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.links.DashboardLinks;
 import dev.abusedesk.notify.Alerts;
+import dev.abusedesk.notify.CustomerQueue;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -243,7 +245,16 @@ public final class Installation implements AutoCloseable {
         clock,
         links(),
         owner,
-        observer);
+        observer,
+        Optional.of(customerNotices()),
+        customerLinks());
+  }
+
+  /** Each customer notice's signed link to its response page, when links can be made. */
+  private CustomerQueue.Links customerLinks() {
+    Optional<CustomerLinks> links =
+        ackLinks().map(a -> a.customerLinks(config.customers().linkLifetime()));
+    return (noticeId, linkId) -> links.flatMap(l -> l.link(noticeId, linkId));
   }
 
   /** A name for this process in claims and leases, unique across hosts without a lookup. */
