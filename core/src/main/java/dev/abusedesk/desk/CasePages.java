@@ -153,6 +153,7 @@ final class CasePages {
       case "send" -> problem = send(id, form, user);
       case "confirm" -> problem = confirmClosed(id, user);
       case "revoke" -> problem = notice(id, form, n -> revoke(n, user));
+      case "resend" -> problem = notice(id, form, n -> resend(n, user));
       default -> {
         return Pages.send(404, "text/plain; charset=utf-8", "not found");
       }
@@ -194,6 +195,14 @@ final class CasePages {
 
   private String revoke(long noticeId, String user) {
     customers.revoke(noticeId, user, clock.instant());
+    return "";
+  }
+
+  private String resend(long noticeId, String user) {
+    if (pipeline.resendCustomerNotice(noticeId, user).isEmpty()) {
+      return "no-resend";
+    }
+    actions.queued();
     return "";
   }
 

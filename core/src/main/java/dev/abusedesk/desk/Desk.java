@@ -118,7 +118,11 @@ public final class Desk {
             lifetime,
             secureCookie,
             clock,
-            noticeId -> queued.run());
+            noticeId -> {
+              if (pipeline.customerAnswered(noticeId) > 0) {
+                queued.run();
+              }
+            });
   }
 
   /**

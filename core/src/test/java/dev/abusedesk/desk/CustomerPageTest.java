@@ -198,6 +198,11 @@ class CustomerPageTest {
     assertThat(stored.verdict()).isEqualTo(CustomerAnswer.Verdict.NOT_OURS);
     assertThat(stored.name()).isEqualTo("Taro Yamada");
     assertThat(stored.answeredAt()).isEqualTo(NOW);
+    // The team's thread hears it, through the outbox, and delivery is woken.
+    assertThat(server.pipeline.outbox().entriesFor(caseId))
+        .extracting(e -> e.receiver() + ":" + e.kind())
+        .contains("slack:customer_answered");
+    assertThat(server.wakes.get()).isPositive();
 
     Map<String, String> second = answer("ours");
     second.put("changed", "something else");

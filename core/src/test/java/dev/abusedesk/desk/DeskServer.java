@@ -10,6 +10,7 @@ import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.links.AckLinks;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -100,6 +101,8 @@ final class DeskServer implements AutoCloseable {
             yaml.contains("intake:") ? yaml : yaml + Fixtures.TRUST_FIXTURE_MTA, dir, Map.of());
     SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     this.ackLinks = AckLinks.of(config, dir, clock);
+    this.notices = new SqlCustomerNotices(store.database());
+    CustomerLinks customerLinks = ackLinks.customerLinks(config.customers().linkLifetime());
     this.pipeline =
         new Pipeline(
             config,
@@ -123,8 +126,9 @@ final class DeskServer implements AutoCloseable {
               }
             },
             "test",
-            Deliverer.Observer.NONE);
-    this.notices = new SqlCustomerNotices(store.database());
+            Deliverer.Observer.NONE,
+            Optional.of(notices),
+            customerLinks::link);
     Desk desk =
         new Desk(
             pipeline,
