@@ -59,6 +59,9 @@ enum CustomerWords {
       "入力が長すぎます（各欄4000文字まで、お名前は1行200文字まで）。"),
   CONTROL("A field holds characters that cannot be kept.", "保存できない文字が含まれています。"),
   // The dashboard's words for the same.
+  SAID_OURS("it was us", "自社によるもの"),
+  SAID_NOT_OURS("it was not us", "自社によるものではない"),
+  SAID_NEED_TIME("needs more time", "調査に時間が必要"),
   SECTION("Customer", "顧客"),
   CONTACT("Contact", "連絡先"),
   LANGUAGE("Language", "言語"),
@@ -92,6 +95,15 @@ enum CustomerWords {
       case NOTIFIED -> STATE_NOTIFIED;
       case ANSWERED -> STATE_ANSWERED;
       case LATE -> STATE_LATE;
+    };
+  }
+
+  /** The verdict as the team reads it, in the timeline: "Customer answered: it was us". */
+  static CustomerWords said(CustomerAnswer.Verdict verdict) {
+    return switch (verdict) {
+      case OURS -> SAID_OURS;
+      case NOT_OURS -> SAID_NOT_OURS;
+      case NEED_TIME -> SAID_NEED_TIME;
     };
   }
 
