@@ -49,14 +49,26 @@ public record CustomerMail(
     NOTICE,
     REMINDER;
 
-    /** The outbox kind of this mail: never one of the alert types, so never folded. */
+    private static final String PREFIX = "customer_mail_";
+
+    /**
+     * The outbox kind of this mail: {@code customer_mail_notice}, never an alert type's (so never
+     * folded into a digest, and never read as an alert).
+     */
     public String wire() {
-      return "customer_" + name().toLowerCase(Locale.ROOT);
+      return PREFIX + name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether an outbox kind is a customer mail's. */
     public static boolean isCustomerMail(String kind) {
-      return kind != null && kind.startsWith("customer_");
+      return kind != null && kind.startsWith(PREFIX);
+    }
+
+    static Type fromWire(String kind) {
+      if (!isCustomerMail(kind)) {
+        throw new IllegalArgumentException("not a customer mail: " + kind);
+      }
+      return valueOf(kind.substring(PREFIX.length()).toUpperCase(Locale.ROOT));
     }
   }
 
@@ -136,7 +148,7 @@ public record CustomerMail(
     }
     String type = n.path("type").asText();
     return new CustomerMail(
-        Type.valueOf(type.substring("customer_".length()).toUpperCase(Locale.ROOT)),
+        Type.fromWire(type),
         n.path("notice_id").asLong(),
         n.path("case_id").asLong(),
         n.path("to").asText(),
