@@ -22,6 +22,12 @@ public record Receiver(
   /** The receiver implied when the file names none. */
   public static final String CONSOLE = "console";
 
+  /**
+   * The outbox's name for the mail to customers' contacts, sent through the {@code reply} relay: no
+   * configured receiver may take it.
+   */
+  public static final String CUSTOMER_MAIL = "customer-mail";
+
   public Receiver {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");

@@ -81,6 +81,8 @@ final class ReceiversSection {
       receiver.problem(
           "name",
           "must be letters, digits, '-', '_' or '.', at most 64, got " + Document.quote(name));
+    } else if (name.equals(Receiver.CUSTOMER_MAIL)) {
+      receiver.problem("name", Document.quote(name) + " is reserved for the mail to customers");
     }
   }
 }

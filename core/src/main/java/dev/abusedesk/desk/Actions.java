@@ -62,6 +62,11 @@ final class Actions {
     return pipeline.store().note(caseId, actor, note, clock.instant());
   }
 
+  /** Wakes delivery after something else queued a message, such as a customer notice's mail. */
+  void queued() {
+    queued.run();
+  }
+
   /** People's names as the history keeps them: one line, bounded. */
   static String actor(String name) {
     String line = name == null ? "" : name.replaceAll("\\p{Cntrl}+", " ").strip();

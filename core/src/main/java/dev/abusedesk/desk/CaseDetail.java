@@ -2,6 +2,8 @@ package dev.abusedesk.desk;
 
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.cases.CustomerNotices;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
@@ -34,13 +36,19 @@ final class CaseDetail {
   private final Pipeline pipeline;
   private final AccountRegistry registry;
   private final Optional<Reply> reply;
+  private final CustomerNotices customers;
 
   /**
    * @param reply how replies are sent, when they are
    */
-  CaseDetail(Pipeline pipeline, AccountRegistry registry, Optional<Reply> reply) {
+  CaseDetail(
+      Pipeline pipeline,
+      AccountRegistry registry,
+      CustomerNotices customers,
+      Optional<Reply> reply) {
     this.pipeline = pipeline;
     this.registry = registry;
+    this.customers = customers;
     this.reply = reply;
   }
 
@@ -91,7 +99,9 @@ final class CaseDetail {
     assumed(body, reports, lang);
     body.t("</dl></section>");
     actions(body, viewer, c);
-    drafts(body, viewer, c, facts, reports);
+    List<CustomerNotice> notices = customers.forCase(c.id());
+    body.add(CustomerNoticesSection.render(viewer, c, notices, now, pipeline.config().timezone()));
+    drafts(body, viewer, c, facts, reports, notices);
     playbook(body, Playbooks.of(facts, lang), lang);
     body.add(Timeline.render(pipeline, c, reports, lang));
     body.t("<section id=\"reports\"><h2>{}</h2>", Words.REPORTS.in(lang));
@@ -134,9 +144,15 @@ final class CaseDetail {
   }
 
   private void drafts(
-      Html body, Pages.Viewer viewer, Case c, CaseFacts facts, List<StoredReport> reports) {
+      Html body,
+      Pages.Viewer viewer,
+      Case c,
+      CaseFacts facts,
+      List<StoredReport> reports,
+      List<CustomerNotice> notices) {
     Language lang = viewer.language();
     body.t("<section id=\"drafts\"><h2>{}</h2>", Words.DRAFTS.in(lang));
+    body.add(CustomerNoticesSection.answers(notices, lang, pipeline.config().timezone()));
     Optional<AwsRecipient> recipient = reply.map(r -> recipient(reports, r));
     boolean canSend = recipient.orElse(null) instanceof AwsRecipient.Found;
     if (recipient.orElse(null) instanceof AwsRecipient.Found found) {
@@ -265,6 +281,7 @@ final class CaseDetail {
       case "send-failed" -> Words.SEND_FAILED.in(lang);
       case "no-smtp" -> Words.NO_SMTP.in(lang);
       case "no-recipient" -> Words.NO_RECIPIENT.in(lang);
+      case "no-resend" -> CustomerWords.NO_RESEND.in(lang);
       default -> problem.replaceAll("[^a-z-]", "");
     };
   }

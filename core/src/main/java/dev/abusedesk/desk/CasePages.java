@@ -4,6 +4,9 @@ import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseQuery;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.Change;
+import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.cases.CustomerNotices;
+import dev.abusedesk.cases.CustomerState;
 import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
@@ -14,6 +17,7 @@ import dev.abusedesk.route.AccountRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -26,14 +30,21 @@ final class CasePages {
   private final AccountRegistry registry;
   private final CaseDetail detail;
   private final Optional<ReplyMail> replies;
+  private final CustomerNotices customers;
 
-  CasePages(Pipeline pipeline, Actions actions, Clock clock, Optional<ReplyMail> replies) {
+  CasePages(
+      Pipeline pipeline,
+      Actions actions,
+      CustomerNotices customers,
+      Clock clock,
+      Optional<ReplyMail> replies) {
     this.pipeline = pipeline;
     this.actions = actions;
+    this.customers = customers;
     this.clock = clock;
     this.registry = new AccountRegistry(pipeline.config().accounts());
     this.replies = replies;
-    this.detail = new CaseDetail(pipeline, registry, replies.map(ReplyMail::reply));
+    this.detail = new CaseDetail(pipeline, registry, customers, replies.map(ReplyMail::reply));
   }
 
   WebResponse list(Pages.Viewer viewer, Form query) {
@@ -43,12 +54,15 @@ final class CasePages {
     String status = query.get("status", "");
     String category = query.get("category", "");
     String customer = query.get("customer", "");
+    String told = query.get("customer_state", "");
     List<Case> all = pipeline.store().list(CaseQuery.all());
+    Map<Long, CustomerState> states = customers.states(all.stream().map(Case::id).toList(), now);
     List<Case> shown =
         all.stream()
             .filter(c -> status.isEmpty() || c.status().wire().equals(status))
             .filter(c -> category.isEmpty() || c.category().wire().equals(category))
             .filter(c -> customer.isEmpty() || customers(c).contains(customer))
+            .filter(c -> told.isEmpty() || states.get(c.id()).wire().equals(told))
             .toList();
     Html body = Html.of().t("<h1>{}</h1>", Words.CASES.in(lang));
     body.t("<form method=\"get\" action=\"/dashboard\" class=\"filters\">");
@@ -64,27 +78,36 @@ final class CasePages {
     registry.all().forEach(a -> a.customer().ifPresent(known::add));
     Html customerOptions = Html.of();
     known.forEach(c -> customerOptions.add(option(c, c, customer)));
+    Html stateOptions = Html.of();
+    for (CustomerState s : CustomerState.values()) {
+      stateOptions.add(option(s.wire(), CustomerWords.of(s).in(lang), told));
+    }
     body.add(select("status", Words.STATUS.in(lang), Words.ALL.in(lang), statuses))
         .add(select("category", Words.CATEGORY.in(lang), Words.ALL.in(lang), categories))
         .add(select("customer", Words.CUSTOMER.in(lang), Words.ALL.in(lang), customerOptions))
+        .add(
+            select(
+                "customer_state", Words.CUSTOMER_STATE.in(lang), Words.ALL.in(lang), stateOptions))
         .t("<button type=\"submit\">{}</button></form>", Words.FILTER.in(lang));
     if (shown.isEmpty()) {
       body.t("<p>{}</p>", Words.NO_CASES.in(lang));
     } else {
       body.t(
           "<table class=\"cases\" id=\"cases\"><thead><tr><th>#</th><th>{}</th><th>{}</th>"
-              + "<th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+              + "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
           Words.STATUS.in(lang),
           Words.CATEGORY.in(lang),
           Words.CUSTOMER.in(lang),
+          Words.CUSTOMER_STATE.in(lang),
           Words.ACCOUNT.in(lang),
           Words.TIME_LEFT.in(lang),
           Words.OWNER.in(lang));
       for (Case c : shown) {
         body.t(
             "<tr data-case=\"{}\"><td><a href=\"/dashboard/cases/{}\">#{}</a></td>"
-                + "<td><span class=\"status {}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td>"
-                + "<td>{}</td><td>{}</td></tr>",
+                + "<td><span class=\"status {}\">{}</span></td><td>{}</td><td>{}</td>"
+                + "<td><span class=\"customer-state {}\">{}</span></td><td>{}</td><td>{}</td>"
+                + "<td>{}</td></tr>",
             c.id(),
             c.id(),
             c.id(),
@@ -92,6 +115,8 @@ final class CasePages {
             texts.status(c.status()),
             texts.category(c.category()),
             String.join(", ", customers(c)),
+            states.get(c.id()).wire(),
+            CustomerWords.of(states.get(c.id())).in(lang),
             accounts(c, lang),
             countdown(c, now, lang),
             c.acknowledgedBy() == null ? "" : c.acknowledgedBy());
@@ -127,6 +152,8 @@ final class CasePages {
       }
       case "send" -> problem = send(id, form, user);
       case "confirm" -> problem = confirmClosed(id, user);
+      case "revoke" -> problem = notice(id, form, n -> revoke(n, user));
+      case "resend" -> problem = notice(id, form, n -> resend(n, user));
       default -> {
         return Pages.send(404, "text/plain; charset=utf-8", "not found");
       }
@@ -153,6 +180,29 @@ final class CasePages {
       return "send-failed";
     }
     actions.move(id, CaseStatus.REPLIED, user, SystemNotes.REPLY_SENT);
+    return "";
+  }
+
+  /** Acts on one of the case's customer notices, the one the form names; none of another case. */
+  private String notice(long caseId, Form form, java.util.function.LongFunction<String> act) {
+    Optional<CustomerNotice> notice =
+        form.get("notice")
+            .filter(n -> n.matches("\\d{1,15}"))
+            .flatMap(n -> customers.find(Long.parseLong(n)))
+            .filter(n -> n.caseId() == caseId);
+    return notice.isEmpty() ? "no-notice" : act.apply(notice.get().id());
+  }
+
+  private String revoke(long noticeId, String user) {
+    customers.revoke(noticeId, user, clock.instant());
+    return "";
+  }
+
+  private String resend(long noticeId, String user) {
+    if (pipeline.resendCustomerNotice(noticeId, user).isEmpty()) {
+      return "no-resend";
+    }
+    actions.queued();
     return "";
   }
 

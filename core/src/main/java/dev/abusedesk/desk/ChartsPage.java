@@ -2,7 +2,11 @@ package dev.abusedesk.desk;
 
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseQuery;
+import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.cases.CustomerNotices;
+import dev.abusedesk.cases.CustomerState;
 import dev.abusedesk.config.Account;
+import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.notify.Texts;
 import dev.abusedesk.pipeline.Pipeline;
@@ -32,9 +36,11 @@ final class ChartsPage {
   private final Pipeline pipeline;
   private final Clock clock;
   private final AccountRegistry registry;
+  private final CustomerNotices customers;
 
-  ChartsPage(Pipeline pipeline, Clock clock) {
+  ChartsPage(Pipeline pipeline, CustomerNotices customers, Clock clock) {
     this.pipeline = pipeline;
+    this.customers = customers;
     this.clock = clock;
     this.registry = new AccountRegistry(pipeline.config().accounts());
   }
@@ -105,7 +111,43 @@ final class ChartsPage {
                 replied.stream().map(c -> "#" + c.id()).toList(),
                 replied.stream().map(ChartsPage::hoursToReply).toList(),
                 pipeline.config().deadlineHours()));
-    return body;
+    return answers(body, cases, buckets, zone, lang);
+  }
+
+  /**
+   * The customers' time from the notice to their answer, one bar per answer, against the time they
+   * are given (the case's deadline less the margin), for the cases in the range.
+   */
+  private Html answers(
+      Html body, List<Case> cases, ChartRange.Buckets buckets, ZoneId zone, Language lang) {
+    List<Case> inRange =
+        cases.stream().filter(c -> !day(c, zone).isBefore(buckets.first())).toList();
+    Map<Long, CustomerState> states =
+        customers.states(inRange.stream().map(Case::id).toList(), clock.instant());
+    List<CustomerNotice> answered =
+        inRange.stream()
+            .filter(c -> states.get(c.id()) != CustomerState.NOT_NOTIFIED)
+            .flatMap(c -> customers.forCase(c.id()).stream())
+            .filter(n -> n.answer().isPresent())
+            .sorted(Comparator.comparing(n -> n.answer().get().answeredAt()))
+            .toList();
+    answered = answered.subList(Math.max(0, answered.size() - REPLIED_SHOWN), answered.size());
+    Config config = pipeline.config();
+    return body.t("<h2>{}</h2>", CustomerWords.RESPONSE_TIME.in(lang))
+        .add(
+            SvgCharts.replies(
+                "customer-response",
+                CustomerWords.RESPONSE_TIME.in(lang),
+                answered.stream().map(n -> "#" + n.caseId() + " " + n.contact().email()).toList(),
+                answered.stream().map(ChartsPage::hoursToAnswer).toList(),
+                config.deadlineHours() - config.customers().marginHours()));
+  }
+
+  /** From the notice to the customer's answer; never below zero. */
+  static double hoursToAnswer(CustomerNotice n) {
+    return Math.max(
+            0, Duration.between(n.notifiedAt(), n.answer().orElseThrow().answeredAt()).toMinutes())
+        / 60.0;
   }
 
   /** The day AWS first reported the case, in the configured zone. */

@@ -1,5 +1,6 @@
 package dev.abusedesk.desk;
 
+import dev.abusedesk.cases.CustomerNotices;
 import dev.abusedesk.cases.DeskSession;
 import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.config.Config;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The response desk under {@code /dashboard}: login, sessions and CSRF checks here; the pages and
- * actions in {@link CasePages}, {@link AckFlow} and {@link ChartsPage}.
+ * actions in {@link CasePages}, {@link AckFlow} and {@link ChartsPage}. Customers' response pages,
+ * under {@code /respond} without a login, are {@link #respond}'s.
  */
 public final class Desk {
 
@@ -42,6 +44,7 @@ public final class Desk {
   private final CasePages cases;
   private final AckFlow ack;
   private final ChartsPage charts;
+  private final CustomerPage customerPage;
 
   /** Where the desk is served: which access modes apply and whether cookies are https-only. */
   public enum Place {
@@ -55,17 +58,28 @@ public final class Desk {
 
   /**
    * @param sessions the sessions in the store, shared by every instance on it
+   * @param customers the customers' notices and answers, in the store
    * @param queued wakes delivery after something was queued
    */
   public Desk(
       Pipeline pipeline,
       AckLinks ackLinks,
       DeskSessions sessions,
+      CustomerNotices customers,
       Place place,
       Clock clock,
       Runnable queued,
       Optional<ReplyMail> replies) {
-    this(pipeline, ackLinks, sessions, place, clock, queued, replies, PasswordHash::verify);
+    this(
+        pipeline,
+        ackLinks,
+        sessions,
+        customers,
+        place,
+        clock,
+        queued,
+        replies,
+        PasswordHash::verify);
   }
 
   /**
@@ -76,6 +90,7 @@ public final class Desk {
       Pipeline pipeline,
       AckLinks ackLinks,
       DeskSessions sessions,
+      CustomerNotices customers,
       Place place,
       Clock clock,
       Runnable queued,
@@ -91,9 +106,31 @@ public final class Desk {
         place == Place.FUNCTION_URL
             || config.publicUrl().map(u -> "https".equalsIgnoreCase(u.getScheme())).orElse(false);
     Actions actions = new Actions(pipeline, clock, queued);
-    this.cases = new CasePages(pipeline, actions, clock, replies);
+    this.cases = new CasePages(pipeline, actions, customers, clock, replies);
     this.ack = new AckFlow(pipeline, actions, ackLinks, clock);
-    this.charts = new ChartsPage(pipeline, clock);
+    this.charts = new ChartsPage(pipeline, customers, clock);
+    this.customerPage =
+        new CustomerPage(
+            pipeline,
+            customers,
+            ackLinks.customerLinks(config.customers().linkLifetime()),
+            sessions,
+            lifetime,
+            secureCookie,
+            clock,
+            noticeId -> {
+              if (pipeline.customerAnswered(noticeId) > 0) {
+                queued.run();
+              }
+            });
+  }
+
+  /**
+   * Answers one request under {@code /respond}: a customer's response page, reached by its signed
+   * link alone, whatever the dashboard's access mode.
+   */
+  public WebResponse respond(WebRequest request) {
+    return customerPage.handle(request);
   }
 
   /** Answers one request under {@code /dashboard}. */

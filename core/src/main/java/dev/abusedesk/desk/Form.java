@@ -9,6 +9,8 @@ import java.util.Optional;
 /** An {@code application/x-www-form-urlencoded} body or query string, read leniently. */
 record Form(Map<String, String> values) {
 
+  static final Form EMPTY = new Form(Map.of());
+
   Form {
     values = Map.copyOf(values);
   }

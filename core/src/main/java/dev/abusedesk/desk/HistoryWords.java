@@ -2,6 +2,7 @@ package dev.abusedesk.desk;
 
 import dev.abusedesk.cases.CaseEvent;
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.cases.SystemNotes;
 import dev.abusedesk.config.Language;
@@ -39,18 +40,40 @@ final class HistoryWords {
             case REPORT -> report(e, byId, seen, texts, lang);
             case STATUS -> status(e, texts, lang);
             case NOTE -> Words.EV_NOTE.in(lang);
-            case CUSTOMER_NOTIFIED -> Words.EV_CUSTOMER_NOTIFIED.in(lang);
-            case CUSTOMER_ANSWERED -> Words.EV_CUSTOMER_ANSWERED.in(lang);
-            case CUSTOMER_LINK_REISSUED -> Words.EV_CUSTOMER_LINK_REISSUED.in(lang);
-            case CUSTOMER_LINK_REVOKED -> Words.EV_CUSTOMER_LINK_REVOKED.in(lang);
-            case CUSTOMER_LATE -> Words.EV_CUSTOMER_LATE.in(lang);
+            case CUSTOMER_NOTIFIED -> Words.EV_CUSTOMER_NOTIFIED.in(lang, e.note());
+            case CUSTOMER_ANSWERED -> Words.EV_CUSTOMER_ANSWERED.in(lang, verdict(e.note(), lang));
+            case CUSTOMER_LINK_REISSUED -> Words.EV_CUSTOMER_LINK_REISSUED.in(lang, e.note());
+            case CUSTOMER_LINK_REVOKED -> Words.EV_CUSTOMER_LINK_REVOKED.in(lang, e.note());
+            case CUSTOMER_LATE -> Words.EV_CUSTOMER_LATE.in(lang, e.note());
           };
-      String note = aws ? awsNote(e, lang) : note(e.note(), lang);
+      // A customer event's note is the contact (or the verdict), told in the line itself.
+      String note = customer(e.type()) ? "" : aws ? awsNote(e, lang) : note(e.note(), lang);
       lines.add(
           new Timeline.Line(
               e.at(), what, who(e.actor(), lang), note, "", e.type() == CaseEvent.Type.NOTE));
     }
     return lines;
+  }
+
+  private static boolean customer(CaseEvent.Type type) {
+    return switch (type) {
+      case CUSTOMER_NOTIFIED,
+          CUSTOMER_ANSWERED,
+          CUSTOMER_LINK_REISSUED,
+          CUSTOMER_LINK_REVOKED,
+          CUSTOMER_LATE ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** The customer's verdict as stored with their answer, in the reader's words. */
+  private static String verdict(String wire, Language lang) {
+    try {
+      return CustomerWords.said(CustomerAnswer.Verdict.fromWire(wire)).in(lang);
+    } catch (IllegalArgumentException e) {
+      return wire;
+    }
   }
 
   private static String report(

@@ -103,6 +103,8 @@ final class Timeline {
       case REMINDER -> Words.MSG_REMINDER;
       case ESCALATION -> Words.MSG_ESCALATION;
       case TEST -> Words.MSG_TEST;
+      case CUSTOMER_ANSWERED -> Words.MSG_CUSTOMER_ANSWERED;
+      case CUSTOMER_LATE -> Words.MSG_CUSTOMER_LATE;
     };
   }
 

@@ -15,8 +15,10 @@ import dev.abusedesk.config.Config;
 import dev.abusedesk.desk.Desk;
 import dev.abusedesk.desk.ReplyMail;
 import dev.abusedesk.links.AckLinks;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.links.DashboardLinks;
 import dev.abusedesk.notify.Alerts;
+import dev.abusedesk.notify.CustomerQueue;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -182,9 +184,10 @@ public final class Installation implements AutoCloseable {
   }
 
   /**
-   * The response desk's pages on a pipeline of this installation: its sessions, its signed links
-   * and the team's replies through the {@code reply} relay. Empty when no acknowledgement link can
-   * be checked (no {@code dashboard.link_secret} and a data directory that does not last).
+   * The response desk's pages on a pipeline of this installation: its sessions, its signed links,
+   * the customers' notices and response pages, and the team's replies through the {@code reply}
+   * relay. Empty when no acknowledgement link can be checked (no {@code dashboard.link_secret} and
+   * a data directory that does not last).
    *
    * @param place where the pages are served: the daemon's listener or a Lambda function URL
    * @param queued wakes delivery after an action queued a message
@@ -197,6 +200,7 @@ public final class Installation implements AutoCloseable {
                     pipeline,
                     links,
                     deskSessions(),
+                    customerNotices(),
                     place,
                     clock,
                     queued,
@@ -241,7 +245,16 @@ public final class Installation implements AutoCloseable {
         clock,
         links(),
         owner,
-        observer);
+        observer,
+        Optional.of(customerNotices()),
+        customerLinks());
+  }
+
+  /** Each customer notice's signed link to its response page, when links can be made. */
+  private CustomerQueue.Links customerLinks() {
+    Optional<CustomerLinks> links =
+        ackLinks().map(a -> a.customerLinks(config.customers().linkLifetime()));
+    return (noticeId, linkId) -> links.flatMap(l -> l.link(noticeId, linkId));
   }
 
   /** A name for this process in claims and leases, unique across hosts without a lookup. */

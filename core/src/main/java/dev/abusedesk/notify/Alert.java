@@ -1,6 +1,7 @@
 package dev.abusedesk.notify;
 
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.report.Category;
 import dev.abusedesk.report.Channel;
 import dev.abusedesk.report.Kind;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param note a person's note, or the reason of a status change
  * @param caseLink the dashboard page of the case, when a public URL is configured
  * @param ackLink a signed link that acknowledges the case, when configured
+ * @param customer what a customer's contact answered, or that they did not in time: with {@link
+ *     Type#CUSTOMER_ANSWERED} and {@link Type#CUSTOMER_LATE} only
  */
 public record Alert(
     Type type,
@@ -49,7 +52,8 @@ public record Alert(
     String note,
     Optional<URI> caseLink,
     Optional<URI> ackLink,
-    Instant createdAt) {
+    Instant createdAt,
+    Optional<CustomerWord> customer) {
 
   /** Why a message is sent. */
   public enum Type {
@@ -71,7 +75,11 @@ public record Alert(
     /** Nobody has acknowledged the case and the deadline is near: louder receivers. */
     ESCALATION,
     /** {@code abusedesk notify-test}: a real message that says it is a test. */
-    TEST;
+    TEST,
+    /** A customer's contact answered the notice about the case: a reply in the case's thread. */
+    CUSTOMER_ANSWERED,
+    /** A customer's deadline passed and their contact has not answered: chase them. */
+    CUSTOMER_LATE;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT);
@@ -96,6 +104,37 @@ public record Alert(
     }
   }
 
+  /**
+   * A customer contact's word about the case. Every text is theirs (untrusted): each receiver
+   * escapes it for its tool.
+   *
+   * @param who who answered as they gave their name, else the contact's address
+   * @param accountId the account they were told about
+   * @param verdict what they said it was; empty when they have not answered (late)
+   * @param stopped what they stopped or removed
+   * @param changed what they changed so that it does not recur
+   * @param moreTimeBecause why they need more time
+   * @param deadline their own deadline
+   */
+  public record CustomerWord(
+      String who,
+      String accountId,
+      Optional<CustomerAnswer.Verdict> verdict,
+      String stopped,
+      String changed,
+      String moreTimeBecause,
+      Instant deadline) {
+    public CustomerWord {
+      Objects.requireNonNull(who, "who");
+      Objects.requireNonNull(accountId, "accountId");
+      Objects.requireNonNull(verdict, "verdict");
+      stopped = stopped == null ? "" : stopped;
+      changed = changed == null ? "" : changed;
+      moreTimeBecause = moreTimeBecause == null ? "" : moreTimeBecause;
+      Objects.requireNonNull(deadline, "deadline");
+    }
+  }
+
   public Alert {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(status, "status");
@@ -117,6 +156,57 @@ public record Alert(
     Objects.requireNonNull(caseLink, "caseLink");
     Objects.requireNonNull(ackLink, "ackLink");
     Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(customer, "customer");
+  }
+
+  /** An alert without a customer's word: every type but the customer ones. */
+  public Alert(
+      Type type,
+      long caseId,
+      CaseStatus status,
+      Category category,
+      List<AccountLine> accounts,
+      List<String> regions,
+      List<String> resources,
+      List<String> ips,
+      String awsCaseId,
+      Kind reportKind,
+      Channel channel,
+      Instant receivedAt,
+      Instant deadline,
+      SenderVerified senderVerified,
+      String complaintExcerpt,
+      List<String> actionsTaken,
+      Optional<String> owner,
+      Optional<String> actor,
+      String note,
+      Optional<URI> caseLink,
+      Optional<URI> ackLink,
+      Instant createdAt) {
+    this(
+        type,
+        caseId,
+        status,
+        category,
+        accounts,
+        regions,
+        resources,
+        ips,
+        awsCaseId,
+        reportKind,
+        channel,
+        receivedAt,
+        deadline,
+        senderVerified,
+        complaintExcerpt,
+        actionsTaken,
+        owner,
+        actor,
+        note,
+        caseLink,
+        ackLink,
+        createdAt,
+        Optional.empty());
   }
 
   /** The same facts, told as another type of message. */
@@ -143,6 +233,35 @@ public record Alert(
         note,
         caseLink,
         ackLink,
-        createdAt);
+        createdAt,
+        customer);
+  }
+
+  /** The same facts, told as a customer's word of this type. */
+  public Alert withCustomer(Type other, CustomerWord word) {
+    return new Alert(
+        other,
+        caseId,
+        status,
+        category,
+        accounts,
+        regions,
+        resources,
+        ips,
+        awsCaseId,
+        reportKind,
+        channel,
+        receivedAt,
+        deadline,
+        senderVerified,
+        complaintExcerpt,
+        actionsTaken,
+        owner,
+        actor,
+        note,
+        caseLink,
+        ackLink,
+        createdAt,
+        Optional.of(word));
   }
 }

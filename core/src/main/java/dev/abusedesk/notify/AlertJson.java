@@ -3,6 +3,7 @@ package dev.abusedesk.notify;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.report.Category;
 import dev.abusedesk.report.Channel;
 import dev.abusedesk.report.Json;
@@ -59,6 +60,18 @@ public final class AlertJson {
       g.writeStringField("ack_link", a.ackLink().map(URI::toString).orElse(null));
       // To the nanosecond, unlike AWS's times: what is read back at send time is what was queued.
       g.writeStringField("created_at", a.createdAt().toString());
+      if (a.customer().isPresent()) {
+        Alert.CustomerWord c = a.customer().get();
+        g.writeObjectFieldStart("customer");
+        g.writeStringField("who", c.who());
+        g.writeStringField("account_id", c.accountId());
+        g.writeStringField("verdict", c.verdict().map(CustomerAnswer.Verdict::wire).orElse(null));
+        g.writeStringField("stopped", c.stopped());
+        g.writeStringField("changed", c.changed());
+        g.writeStringField("more_time_because", c.moreTimeBecause());
+        g.writeStringField("deadline", c.deadline().toString());
+        g.writeEndObject();
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -104,7 +117,23 @@ public final class AlertJson {
         n.path("note").asText(""),
         text(n.path("case_link")).map(URI::create),
         text(n.path("ack_link")).map(URI::create),
-        instant(n.path("created_at")));
+        instant(n.path("created_at")),
+        customer(n.path("customer")));
+  }
+
+  private static Optional<Alert.CustomerWord> customer(JsonNode c) {
+    if (!c.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Alert.CustomerWord(
+            c.path("who").asText(""),
+            c.path("account_id").asText(""),
+            text(c.path("verdict")).map(CustomerAnswer.Verdict::fromWire),
+            c.path("stopped").asText(""),
+            c.path("changed").asText(""),
+            c.path("more_time_because").asText(""),
+            Instant.parse(c.path("deadline").asText())));
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values)

@@ -207,6 +207,8 @@ public record AlertText(
 
   private static boolean needsAction(Alert alert) {
     return alert.type() != Alert.Type.STATUS
+        && alert.type() != Alert.Type.CUSTOMER_ANSWERED
+        && alert.type() != Alert.Type.CUSTOMER_LATE
         && alert.type() != Alert.Type.CLOSED_BY_AWS
         && alert.type() != Alert.Type.CLOSED_UNVERIFIED
         && alert.reportKind() != Kind.CLOSED
@@ -223,6 +225,8 @@ public record AlertText(
       case REMINDER -> overdue ? "🔥" : "⏰";
       case ESCALATION -> "📣";
       case TEST -> "🧪";
+      case CUSTOMER_ANSWERED -> "💬";
+      case CUSTOMER_LATE -> "⌛";
     };
   }
 
@@ -239,6 +243,21 @@ public record AlertText(
       case REMINDER -> left.map(texts::reminderLead).orElse(texts.kind(alert.reportKind()));
       case ESCALATION -> left.map(texts::escalationLead).orElse(texts.kind(alert.reportKind()));
       case TEST -> texts.testLead();
+      case CUSTOMER_ANSWERED, CUSTOMER_LATE -> customerLead(alert, texts);
     };
+  }
+
+  private static String customerLead(Alert alert, Texts texts) {
+    if (alert.customer().isEmpty()) {
+      return texts.kind(alert.reportKind());
+    }
+    Alert.CustomerWord word = alert.customer().get();
+    String who = Untrusted.line(word.who(), MAX_ITEM, texts.truncated());
+    String account = Untrusted.line(word.accountId(), MAX_ITEM, texts.truncated());
+    if (alert.type() == Alert.Type.CUSTOMER_ANSWERED) {
+      return texts.customerAnsweredLead(who, account);
+    }
+    Duration late = Duration.between(word.deadline(), alert.createdAt());
+    return texts.customerLateLead(who, account, late.isNegative() ? Duration.ZERO : late);
   }
 }

@@ -3,6 +3,7 @@ package dev.abusedesk.notify;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.ReceiverKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,32 @@ public final class Deliverer implements AutoCloseable {
     this.owner = Objects.requireNonNull(owner, "owner");
     this.observer = Objects.requireNonNull(observer, "observer");
     config.receivers().forEach(r -> receivers.put(r.name(), r));
+    customerRelay(config).ifPresent(r -> receivers.put(r.name(), r));
+  }
+
+  /**
+   * The {@code reply} relay as the receiver of the mail to customers, when customers are told
+   * anything: paced, retried and listed like any receiver. Each mail names its own recipient (the
+   * stored notice's contact); the relay's {@code to} is only its own sender, never written to.
+   */
+  static Optional<Receiver> customerRelay(Config config) {
+    if (!config.customers().isOn()) {
+      return Optional.empty();
+    }
+    return config
+        .reply()
+        .map(
+            reply ->
+                new Receiver(
+                    Receiver.CUSTOMER_MAIL,
+                    new ReceiverKind.Email(
+                        reply.host(),
+                        reply.port(),
+                        reply.starttls(),
+                        reply.username(),
+                        reply.password(),
+                        reply.from(),
+                        List.of(reply.from()))));
   }
 
   /** A shorter or longer claim lease than {@link #LEASE}. */

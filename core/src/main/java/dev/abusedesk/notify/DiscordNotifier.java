@@ -126,6 +126,8 @@ final class DiscordNotifier implements Notifier {
       case STATUS, CLOSED_BY_AWS -> 0x188038;
       case CLOSED_UNVERIFIED -> 0xF29900;
       case TEST -> 0x1A73E8;
+      case CUSTOMER_ANSWERED -> 0x188038;
+      case CUSTOMER_LATE -> 0xD93025;
     };
   }
 

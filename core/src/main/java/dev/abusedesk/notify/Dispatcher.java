@@ -3,6 +3,8 @@ package dev.abusedesk.notify;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
 import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.CustomerAnswer;
+import dev.abusedesk.cases.CustomerNotice;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.report.Kind;
@@ -32,8 +34,23 @@ public final class Dispatcher {
   private final Router router;
   private final Alerts alerts;
   private final Clock clock;
+  private final Optional<CustomerQueue> customers;
 
   public Dispatcher(CaseStore store, Outbox outbox, Router router, Alerts alerts, Clock clock) {
+    this(store, outbox, router, alerts, clock, Optional.empty());
+  }
+
+  /**
+   * @param customers the mail to customers, when the installation keeps their notices
+   */
+  public Dispatcher(
+      CaseStore store,
+      Outbox outbox,
+      Router router,
+      Alerts alerts,
+      Clock clock,
+      Optional<CustomerQueue> customers) {
+    this.customers = Objects.requireNonNull(customers, "customers");
     this.store = Objects.requireNonNull(store, "store");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.router = Objects.requireNonNull(router, "router");
@@ -74,7 +91,13 @@ public final class Dispatcher {
     Alert alert = alerts.forReport(type, c, report, now);
     List<String> receivers =
         router.receiversFor(new Subject(c.accounts(), c.category(), report.kind()));
-    return outbox.alerted(stored.id(), now, items(alert, receivers, "report:" + stored.id(), now));
+    List<Outbox.Enqueue> items =
+        new ArrayList<>(items(alert, receivers, "report:" + stored.id(), now));
+    if (type == Alert.Type.NEW_CASE && customers.isPresent()) {
+      // The customer's notice goes out at the moment the team's first alert does.
+      items.addAll(customers.get().noticesFor(c, report, now));
+    }
+    return outbox.alerted(stored.id(), now, items);
   }
 
   /** Tells the case's receivers that a person moved it (acknowledged, replied, ...). */
@@ -107,6 +130,77 @@ public final class Dispatcher {
             router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind())));
     receivers.addAll(extraReceivers);
     return outbox.enqueue(items(alert, List.copyOf(receivers), dedupKey, now));
+  }
+
+  /**
+   * Tells the case's receivers, in its thread, what a customer's contact answered: once per notice,
+   * however often it is called.
+   */
+  public int queueCustomerAnswered(Case c, CustomerNotice notice) {
+    Optional<CustomerAnswer> answer = notice.answer();
+    if (answer.isEmpty()) {
+      return 0;
+    }
+    CustomerAnswer a = answer.get();
+    Alert.CustomerWord word =
+        new Alert.CustomerWord(
+            a.name().isEmpty() ? notice.contact().email() : a.name(),
+            notice.accountId(),
+            Optional.of(a.verdict()),
+            a.stopped(),
+            a.changed(),
+            a.moreTimeBecause(),
+            notice.deadline());
+    return queueCustomerWord(
+        c, Alert.Type.CUSTOMER_ANSWERED, word, List.of(), "customer:" + notice.id() + ":answered");
+  }
+
+  /**
+   * Tells the case's receivers, and {@code escalationReceivers}, that a customer's deadline passed
+   * unanswered: once per notice.
+   */
+  public int queueCustomerLate(Case c, CustomerNotice notice, List<String> escalationReceivers) {
+    Alert.CustomerWord word =
+        new Alert.CustomerWord(
+            notice.contact().email(),
+            notice.accountId(),
+            Optional.empty(),
+            "",
+            "",
+            "",
+            notice.deadline());
+    return queueCustomerWord(
+        c,
+        Alert.Type.CUSTOMER_LATE,
+        word,
+        escalationReceivers,
+        "customer:" + notice.id() + ":late");
+  }
+
+  private int queueCustomerWord(
+      Case c, Alert.Type type, Alert.CustomerWord word, List<String> extra, String dedupKey) {
+    Instant now = clock.instant();
+    Optional<Report> latest = latestReport(c);
+    if (latest.isEmpty()) {
+      return 0;
+    }
+    Alert alert =
+        alerts.about(type, c, latest.get(), Optional.empty(), "", now).withCustomer(type, word);
+    Set<String> receivers =
+        new LinkedHashSet<>(
+            router.receiversFor(new Subject(c.accounts(), c.category(), latest.get().kind())));
+    receivers.addAll(extra);
+    return outbox.enqueue(items(alert, List.copyOf(receivers), dedupKey, now));
+  }
+
+  /** Queues the notice mail again, with the reissued notice's new link. */
+  public int queueCustomerResend(CustomerNotice reissued) {
+    return customers.map(q -> q.resend(reissued, clock.instant())).orElse(0);
+  }
+
+  /** Queues a reminder mail of a notice the customer has not answered. */
+  public int queueCustomerReminder(Case c, CustomerNotice notice) {
+    return customers.map(q -> q.remind(c, notice, clock.instant())).orElse(0);
   }
 
   private Optional<Report> latestReport(Case c) {

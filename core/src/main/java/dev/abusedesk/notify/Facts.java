@@ -48,7 +48,22 @@ final class Facts {
       alert.actor().ifPresent(actor -> f.add(Label.CHANGED_BY, f.clean(actor)));
     }
     f.add(Label.NOTE, Untrusted.line(alert.note(), AlertText.MAX_NOTE, texts.truncated()));
+    alert.customer().ifPresent(word -> f.customer(word, zone));
     return List.copyOf(f.facts);
+  }
+
+  /** A customer's word: their texts cleaned to one line each, cut to fit; receivers escape them. */
+  private void customer(Alert.CustomerWord word, ZoneId zone) {
+    add(Label.CUSTOMER_CONTACT, clean(word.who()));
+    word.verdict().ifPresent(v -> add(Label.CUSTOMER_VERDICT, texts.verdict(v)));
+    add(Label.CUSTOMER_STOPPED, answerText(word.stopped()));
+    add(Label.CUSTOMER_CHANGED, answerText(word.changed()));
+    add(Label.CUSTOMER_MORE_TIME, answerText(word.moreTimeBecause()));
+    add(Label.CUSTOMER_DEADLINE, AlertText.time(word.deadline(), zone));
+  }
+
+  private String answerText(String text) {
+    return Untrusted.line(text, AlertText.MAX_NOTE, texts.truncated());
   }
 
   private void add(Label label, String value) {

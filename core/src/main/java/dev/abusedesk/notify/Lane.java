@@ -216,9 +216,16 @@ final class Lane {
     Delivery delivery;
     pace.take(receiver);
     try {
-      Alert alert = AlertJson.read(item.payload());
-      delivery =
-          sender.send(receiver, alert, rendering(outbox.threadRef(item.caseId(), receiver.name())));
+      if (CustomerMail.Type.isCustomerMail(item.kind())) {
+        delivery =
+            sender.sendCustomerMail(
+                receiver, CustomerMail.read(item.payload()), rendering(Optional.empty()));
+      } else {
+        Alert alert = AlertJson.read(item.payload());
+        delivery =
+            sender.send(
+                receiver, alert, rendering(outbox.threadRef(item.caseId(), receiver.name())));
+      }
     } catch (ConfigException e) {
       delivery = unreadSecret(e);
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.abusedesk.notify;
 
 import dev.abusedesk.config.Receiver;
+import dev.abusedesk.config.ReceiverKind;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -64,6 +65,16 @@ public final class ReceiverSender implements Sender {
             .digests()
             .orElseThrow(() -> new IllegalStateException(receiver.name() + " takes no digests"));
     return transport.send(digests.render(DigestText.of(digest, rendering), rendering));
+  }
+
+  @Override
+  public Delivery sendCustomerMail(Receiver relay, CustomerMail mail, Rendering rendering) {
+    if (!(relay.kind() instanceof ReceiverKind.Email smtp)) {
+      return new Delivery.Failed(relay.name() + " is not an SMTP relay");
+    }
+    Transport transport = transport(relay);
+    return transport.send(
+        CustomerMailText.render(mail, smtp.from(), rendering.zone(), rendering.now()));
   }
 
   @Override

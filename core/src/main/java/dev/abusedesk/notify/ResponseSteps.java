@@ -29,7 +29,7 @@ final class ResponseSteps {
         ROOT_CAUSE.in(language, rootCause(category).in(language)));
   }
 
-  private static Phrase firstAid(Category category) {
+  static Phrase firstAid(Category category) {
     return switch (category) {
       case SPAM ->
           new Phrase(
@@ -78,7 +78,7 @@ final class ResponseSteps {
     };
   }
 
-  private static Phrase rootCause(Category category) {
+  static Phrase rootCause(Category category) {
     return switch (category) {
       case SPAM ->
           new Phrase(

@@ -14,6 +14,12 @@ public interface Sender {
    */
   boolean takesDigests(Receiver receiver);
 
+  /**
+   * Sends a mail to a customer's contact through {@code relay}, the {@code reply} section's SMTP
+   * relay as a receiver ({@link dev.abusedesk.config.Receiver#CUSTOMER_MAIL}).
+   */
+  Delivery sendCustomerMail(Receiver relay, CustomerMail mail, Rendering rendering);
+
   /** Sends a digest; only for receivers that {@link #takesDigests take digests}. */
   Delivery sendDigest(Receiver receiver, Digest digest, Rendering rendering);
 }

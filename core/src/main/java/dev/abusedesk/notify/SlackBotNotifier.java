@@ -50,7 +50,9 @@ final class SlackBotNotifier implements Notifier {
         .ifPresent(
             ts -> {
               message.put("thread_ts", ts);
-              if (alert.type() == Alert.Type.REMINDER || alert.type() == Alert.Type.ESCALATION) {
+              if (alert.type() == Alert.Type.REMINDER
+                  || alert.type() == Alert.Type.ESCALATION
+                  || alert.type() == Alert.Type.CUSTOMER_LATE) {
                 message.put("reply_broadcast", true);
               }
             });

@@ -1,6 +1,7 @@
 package dev.abusedesk.notify;
 
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.config.Phrase;
 import dev.abusedesk.report.Category;
 import dev.abusedesk.report.Channel;
@@ -104,6 +105,9 @@ public final class Terms {
       case ESCALATION ->
           new Phrase("Escalation: nobody has taken this case", "エスカレーション：担当者が決まっていません");
       case TEST -> new Phrase("Test message from Abuse Desk", "Abuse Desk のテストメッセージ");
+      case CUSTOMER_ANSWERED -> new Phrase("The customer answered", "顧客から回答がありました");
+      case CUSTOMER_LATE ->
+          new Phrase("The customer has not answered in time", "顧客からの回答が期限までにありません");
     };
   }
 
@@ -130,6 +134,21 @@ public final class Terms {
       case OPEN_CASE -> new Phrase("Open the case", "ケースを開く");
       case ACKNOWLEDGE -> new Phrase("Acknowledge", "担当する");
       case CONFIRM_CLOSED -> new Phrase("Confirm: AWS closed it", "AWSのクローズを確認");
+      case CUSTOMER_CONTACT -> new Phrase("Customer contact", "顧客の担当者");
+      case CUSTOMER_VERDICT -> new Phrase("Their answer", "回答");
+      case CUSTOMER_STOPPED -> new Phrase("What they stopped", "停止・削除したもの");
+      case CUSTOMER_CHANGED -> new Phrase("What they changed", "再発防止のための変更");
+      case CUSTOMER_MORE_TIME -> new Phrase("Why they need more time", "時間が必要な理由");
+      case CUSTOMER_DEADLINE -> new Phrase("Customer's deadline", "顧客の回答期限");
+    };
+  }
+
+  /** What a customer said the reported activity was. */
+  public static Phrase verdict(CustomerAnswer.Verdict verdict) {
+    return switch (verdict) {
+      case OURS -> new Phrase("It was our workload", "自社（自分たち）の利用によるもの");
+      case NOT_OURS -> new Phrase("It was not us", "自社の利用ではない");
+      case NEED_TIME -> new Phrase("They need more time", "調査に時間が必要");
     };
   }
 }

@@ -54,7 +54,13 @@ public final class Texts {
     STEPS,
     OPEN_CASE,
     ACKNOWLEDGE,
-    CONFIRM_CLOSED
+    CONFIRM_CLOSED,
+    CUSTOMER_CONTACT,
+    CUSTOMER_VERDICT,
+    CUSTOMER_STOPPED,
+    CUSTOMER_CHANGED,
+    CUSTOMER_MORE_TIME,
+    CUSTOMER_DEADLINE
   }
 
   private static final Phrase CASE_TITLE = new Phrase("{} — {} (case #{})", "{} — {}（ケース #{}）");
@@ -105,7 +111,18 @@ public final class Texts {
           "Some of these mails could not be verified (DKIM failed) and may be imitations:"
               + " check each case in the AWS console before acting.",
           "一部のメールは送信元を検証できませんでした（DKIM失敗）。なりすましの可能性があります。" + "対応する前にAWSコンソールで各ケースを確認してください。");
+  private static final Phrase CUSTOMER_ANSWERED =
+      new Phrase("{} answered for the customer's account {}.", "顧客アカウント {} について、{} さんから回答がありました。");
+  private static final Phrase CUSTOMER_LATE_LEAD =
+      new Phrase(
+          "{} has not answered about account {} and the customer's deadline passed {} ago:"
+              + " chase them, or reply to AWS without their answer.",
+          "アカウント {} について {} さんからの回答がなく、顧客の回答期限を{}過ぎています。" + "顧客に催促するか、回答を待たずにAWSへ返信してください。");
   private static final Phrase TRUNCATED = new Phrase("… [truncated]", "…［以下省略］");
+
+  public Language language() {
+    return language;
+  }
 
   /** The category in words: {@code Spam / unsolicited email}. */
   public String category(Category category) {
@@ -257,6 +274,26 @@ public final class Texts {
   /** The warning of a digest in which some mails failed DKIM verification. */
   public String digestSenderWarning() {
     return DIGEST_SENDER_WARNING.in(language);
+  }
+
+  /** The opening line of a customer's answer; {@code who} and {@code account} are cleaned. */
+  public String customerAnsweredLead(String who, String account) {
+    return language == Language.JA
+        ? CUSTOMER_ANSWERED.in(language, account, who)
+        : CUSTOMER_ANSWERED.in(language, who, account);
+  }
+
+  /** The opening line when a customer's deadline passed unanswered. */
+  public String customerLateLead(String who, String account, Duration late) {
+    String by = duration(late);
+    return language == Language.JA
+        ? CUSTOMER_LATE_LEAD.in(language, account, who, by)
+        : CUSTOMER_LATE_LEAD.in(language, who, account, by);
+  }
+
+  /** What a customer said the reported activity was. */
+  public String verdict(dev.abusedesk.cases.CustomerAnswer.Verdict verdict) {
+    return Terms.verdict(verdict).in(language);
   }
 
   /** Ends a text that a size limit cut short. */

@@ -1,6 +1,9 @@
 package dev.abusedesk.pipeline;
 
+import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStore;
+import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.cases.CustomerNotices;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.Recorder;
@@ -9,6 +12,7 @@ import dev.abusedesk.config.HealthApi;
 import dev.abusedesk.health.HealthBackstop;
 import dev.abusedesk.health.HealthEndpoints;
 import dev.abusedesk.notify.Alerts;
+import dev.abusedesk.notify.CustomerQueue;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.Dispatcher;
 import dev.abusedesk.notify.Sender;
@@ -16,6 +20,7 @@ import dev.abusedesk.remind.ReminderScheduler;
 import dev.abusedesk.report.MailChecks;
 import dev.abusedesk.report.ReportParser;
 import dev.abusedesk.route.AccountRegistry;
+import dev.abusedesk.route.CustomerRoute;
 import dev.abusedesk.route.Router;
 import dev.abusedesk.spool.FileSpool;
 import java.time.Clock;
@@ -41,7 +46,9 @@ public final class Pipeline implements AutoCloseable {
   private final Deliverer deliverer;
   private final ReminderScheduler reminders;
   private final Clock clock;
+  private final Optional<CustomerNotices> customerNotices;
 
+  /** A pipeline that tells no customer anything. */
   public Pipeline(
       Config config,
       CaseStore store,
@@ -52,6 +59,38 @@ public final class Pipeline implements AutoCloseable {
       Alerts.Links links,
       String owner,
       Deliverer.Observer observer) {
+    this(
+        config,
+        store,
+        outbox,
+        spool,
+        sender,
+        clock,
+        links,
+        owner,
+        observer,
+        Optional.empty(),
+        CustomerQueue.Links.NONE);
+  }
+
+  /**
+   * @param customerNotices the customers' notices, when the installation keeps them; with {@code
+   *     customers} configured, cases on their accounts are told to their contacts
+   * @param customerLinks each notice's personal link to the response page
+   */
+  public Pipeline(
+      Config config,
+      CaseStore store,
+      Outbox outbox,
+      FileSpool spool,
+      Sender sender,
+      Clock clock,
+      Alerts.Links links,
+      String owner,
+      Deliverer.Observer observer,
+      Optional<CustomerNotices> customerNotices,
+      CustomerQueue.Links customerLinks) {
+    this.customerNotices = Objects.requireNonNull(customerNotices, "customerNotices");
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.recorder = new Recorder(spool, store, parser(config));
@@ -59,9 +98,22 @@ public final class Pipeline implements AutoCloseable {
     AccountRegistry registry = new AccountRegistry(config.accounts());
     Router router = new Router(config.routes(), registry);
     Alerts alerts = new Alerts(registry, links);
-    this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock);
+    Optional<CustomerQueue> customerQueue =
+        customerNotices.map(
+            notices ->
+                new CustomerQueue(
+                    config.customers(),
+                    notices,
+                    new CustomerRoute(config.customers(), registry),
+                    registry,
+                    store,
+                    outbox,
+                    customerLinks));
+    this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock, customerQueue);
     this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
-    this.reminders = new ReminderScheduler(store, dispatcher, config.reminders(), clock);
+    this.reminders =
+        new ReminderScheduler(
+            store, dispatcher, config.reminders(), clock, customerNotices, config.customers());
     this.clock = clock;
   }
 
@@ -179,6 +231,36 @@ public final class Pipeline implements AutoCloseable {
    */
   public int remindUnderLease(String owner, Duration lease) {
     return outbox.lease(REMIND_JOB, owner, clock.instant(), lease) ? reminders.run() : 0;
+  }
+
+  /**
+   * Tells the case's receivers, in its thread, what the customer answered on notice {@code
+   * noticeId}: who, the verdict, what they stopped and changed, or why they need time. Call it
+   * after the answer is stored; calling it again queues nothing more. Returns how many messages
+   * were queued: 0 for an unknown or unanswered notice.
+   */
+  public int customerAnswered(long noticeId) {
+    Optional<CustomerNotice> notice = customerNotices.flatMap(n -> n.find(noticeId));
+    if (notice.isEmpty() || notice.get().answer().isEmpty()) {
+      return 0;
+    }
+    Optional<Case> c = store.find(notice.get().caseId());
+    return c.isEmpty() ? 0 : dispatcher.queueCustomerAnswered(c.get(), notice.get());
+  }
+
+  /**
+   * Re-sends a notice: a new link (the old one stops working), and the notice mail again with it.
+   * Empty when there is no such notice (or customers are not kept).
+   *
+   * @param actor who re-sent it, for the case history
+   */
+  public Optional<CustomerNotice> resendCustomerNotice(long noticeId, String actor) {
+    if (customerNotices.isEmpty() || customerNotices.get().find(noticeId).isEmpty()) {
+      return Optional.empty();
+    }
+    CustomerNotice reissued = customerNotices.get().reissue(noticeId, actor, clock.instant());
+    dispatcher.queueCustomerResend(reissued);
+    return Optional.of(reissued);
   }
 
   @Override

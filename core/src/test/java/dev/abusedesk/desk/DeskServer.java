@@ -5,10 +5,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.Recorded;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlCustomerNotices;
 import dev.abusedesk.cases.SqlDeskSessions;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
 import dev.abusedesk.links.AckLinks;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
 import dev.abusedesk.notify.ReceiverSender;
@@ -74,6 +76,7 @@ final class DeskServer implements AutoCloseable {
   final Config config;
   final Pipeline pipeline;
   final AckLinks ackLinks;
+  final SqlCustomerNotices notices;
   final AtomicInteger wakes = new AtomicInteger();
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final HttpServer http;
@@ -98,6 +101,8 @@ final class DeskServer implements AutoCloseable {
             yaml.contains("intake:") ? yaml : yaml + Fixtures.TRUST_FIXTURE_MTA, dir, Map.of());
     SqlCaseStore store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
     this.ackLinks = AckLinks.of(config, dir, clock);
+    this.notices = new SqlCustomerNotices(store.database());
+    CustomerLinks customerLinks = ackLinks.customerLinks(config.customers().linkLifetime());
     this.pipeline =
         new Pipeline(
             config,
@@ -121,12 +126,15 @@ final class DeskServer implements AutoCloseable {
               }
             },
             "test",
-            Deliverer.Observer.NONE);
+            Deliverer.Observer.NONE,
+            Optional.of(notices),
+            customerLinks::link);
     Desk desk =
         new Desk(
             pipeline,
             ackLinks,
             new SqlDeskSessions(store.database(), clock),
+            notices,
             loopback ? Desk.Place.LOOPBACK : Desk.Place.NETWORK,
             clock,
             wakes::incrementAndGet,
@@ -139,6 +147,7 @@ final class DeskServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     http.createContext("/dashboard", exchange -> answer(exchange, desk::handle));
+    http.createContext("/respond", exchange -> answer(exchange, desk::respond));
     http.createContext("/slack/actions", exchange -> answer(exchange, slack::handle));
     http.setExecutor(threads);
     http.start();

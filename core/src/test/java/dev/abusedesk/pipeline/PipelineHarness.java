@@ -2,8 +2,11 @@ package dev.abusedesk.pipeline;
 
 import dev.abusedesk.cases.Database;
 import dev.abusedesk.cases.SqlCaseStore;
+import dev.abusedesk.cases.SqlCustomerNotices;
 import dev.abusedesk.cases.SqlOutbox;
 import dev.abusedesk.config.Config;
+import dev.abusedesk.links.AckLinks;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.notify.Alerts;
 import dev.abusedesk.notify.Deliverer;
 import dev.abusedesk.notify.HttpTransport;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** A real pipeline on a real SQLite file, sending through the real receivers. */
 final class PipelineHarness implements AutoCloseable {
@@ -26,6 +30,8 @@ final class PipelineHarness implements AutoCloseable {
   final SqlCaseStore store;
   final FileSpool spool;
   final Pipeline pipeline;
+  final SqlCustomerNotices customerNotices;
+  final CustomerLinks customerLinks;
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
   PipelineHarness(Path dir, String yaml, Clock clock, String owner) {
@@ -39,8 +45,16 @@ final class PipelineHarness implements AutoCloseable {
   }
 
   PipelineHarness(Path dir, Config config, Clock clock, String owner) {
+    this(dir, config, clock, owner, false);
+  }
+
+  /** With {@code customers}: the customer notices in the same database, links signed for them. */
+  PipelineHarness(Path dir, Config config, Clock clock, String owner, boolean customers) {
     this.config = config;
     this.store = SqlCaseStore.open(Database.sqlite(dir.resolve("abusedesk.db")), clock);
+    this.customerNotices = new SqlCustomerNotices(store.database());
+    this.customerLinks =
+        AckLinks.of(config, dir, clock).customerLinks(config.customers().linkLifetime());
     this.spool = FileSpool.open(dir, clock);
     this.pipeline =
         new Pipeline(
@@ -55,7 +69,9 @@ final class PipelineHarness implements AutoCloseable {
             clock,
             Alerts.Links.NONE,
             owner,
-            Deliverer.Observer.NONE);
+            Deliverer.Observer.NONE,
+            customers ? Optional.of(customerNotices) : Optional.empty(),
+            customerLinks::link);
   }
 
   /** Spools a fixture (or raw bytes), records it and queues its alerts. */
