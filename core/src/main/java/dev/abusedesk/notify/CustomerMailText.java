@@ -124,7 +124,9 @@ final class CustomerMailText {
                     .append("   ")
                     .append(LINK_PRIVATE.in(lang))
                     .append('\n'));
-    out.append('\n').append(answerBy(mail, texts, zone, now)).append(' ');
+    out.append('\n')
+        .append(answerBy(mail, texts, zone, now))
+        .append(lang == Language.JA ? "" : " ");
     out.append(WITHOUT_YOU.in(lang)).append("\n\n");
     out.append(THANKS.in(lang)).append('\n');
     out.append("-- \n").append(AUTOMATIC.in(lang)).append('\n');

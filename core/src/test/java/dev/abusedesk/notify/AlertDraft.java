@@ -22,6 +22,7 @@ final class AlertDraft {
   private Optional<String> actor;
   private String note;
   private Optional<URI> ackLink;
+  private Optional<Alert.CustomerWord> customer = Optional.empty();
 
   private AlertDraft(Alert base) {
     this.base = base;
@@ -106,6 +107,12 @@ final class AlertDraft {
     return this;
   }
 
+  AlertDraft customer(Alert.Type value, Alert.CustomerWord word) {
+    type = value;
+    customer = Optional.of(word);
+    return this;
+  }
+
   Alert build() {
     return new Alert(
         type,
@@ -129,6 +136,7 @@ final class AlertDraft {
         note,
         caseLink,
         ackLink,
-        base.createdAt());
+        base.createdAt(),
+        customer);
   }
 }

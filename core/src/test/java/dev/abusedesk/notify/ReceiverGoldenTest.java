@@ -3,6 +3,7 @@ package dev.abusedesk.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.testing.Fixtures;
@@ -118,8 +119,62 @@ class ReceiverGoldenTest {
         "test",
         new Variant(base.createdAt(), d -> d.type(Alert.Type.TEST)),
         "closed-unverified",
+        new Variant(deadline.minus(Duration.ofHours(3)), d -> d.type(Alert.Type.CLOSED_UNVERIFIED)),
+        "customer-answered",
         new Variant(
-            deadline.minus(Duration.ofHours(3)), d -> d.type(Alert.Type.CLOSED_UNVERIFIED)));
+            deadline.minus(Duration.ofHours(10)),
+            d -> d.customer(Alert.Type.CUSTOMER_ANSWERED, answered(deadline))),
+        "customer-late",
+        new Variant(
+            deadline.minus(Duration.ofHours(7)),
+            d -> d.customer(Alert.Type.CUSTOMER_LATE, late(deadline))));
+  }
+
+  static Alert.CustomerWord answered(Instant caseDeadline) {
+    return new Alert.CustomerWord(
+        "Ann Tanaka",
+        "111122223333",
+        Optional.of(CustomerAnswer.Verdict.NOT_OURS),
+        "Stopped the instance i-0a1b2c3d4e5f60718\nand removed the cron job <!channel>",
+        "Rotated the SSH keys; see https://evil.example/x *now*",
+        "",
+        caseDeadline.minus(Duration.ofHours(8)));
+  }
+
+  static Alert.CustomerWord late(Instant caseDeadline) {
+    return new Alert.CustomerWord(
+        "ops@acme.example",
+        "111122223333",
+        Optional.empty(),
+        "",
+        "",
+        "",
+        caseDeadline.minus(Duration.ofHours(8)));
+  }
+
+  static Stream<Arguments> everyCustomerTypeInJapanese() {
+    List<Arguments> all = new ArrayList<>();
+    for (String receiver : TestReceivers.all().keySet()) {
+      for (String variant : List.of("customer-answered", "customer-late")) {
+        all.add(Arguments.of(receiver, variant));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyCustomerTypeInJapanese")
+  void rendersTheCustomerTypesInJapaneseAsTheirGoldenFiles(String receiver, String variant) {
+    Alert base = TestReceivers.alert(TestReceivers.reports("email/ec2-abuse-dos.eml").get(0));
+    Variant v = variants().get(variant);
+    Alert alert = v.change().apply(AlertDraft.of(base)).build();
+    TestReceivers.Setup setup = TestReceivers.all().get(receiver);
+    Outgoing outgoing =
+        Notifiers.forKind(setup.kind())
+            .render(
+                alert, TestReceivers.rendering(setup, Language.JA, v.now(), Optional.of(THREAD)));
+    Golden.assertMatches(
+        receiver + "/ja/types/" + variant + extension(receiver), GoldenRequest.of(outgoing));
   }
 
   record Variant(Instant now, UnaryOperator<AlertDraft> change) {}
