@@ -13,6 +13,7 @@ import dev.abusedesk.pipeline.Pipeline;
 import dev.abusedesk.report.Assumption;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.respond.CaseFacts;
+import dev.abusedesk.respond.CustomerSaid;
 import dev.abusedesk.respond.Draft;
 import dev.abusedesk.respond.Playbook;
 import dev.abusedesk.respond.Playbooks;
@@ -167,7 +168,12 @@ final class CaseDetail {
       }
       body.t("</p>");
     }
-    for (Draft draft : ReplyDrafts.of(facts)) {
+    List<CustomerSaid> said =
+        notices.stream()
+            .filter(n -> n.answer().isPresent())
+            .map(n -> new CustomerSaid(n.accountId(), n.answer().get()))
+            .toList();
+    for (Draft draft : ReplyDrafts.of(facts, said)) {
       String id = "draft-" + draft.type().wire();
       body.t(
           "<details class=\"draft\"{}><summary>{}</summary>",

@@ -1,5 +1,6 @@
 package dev.abusedesk.respond;
 
+import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.report.Category;
 import java.util.List;
 
@@ -18,19 +19,34 @@ public final class ReplyDrafts {
   /** Lists show this many values before "and N more". */
   static final int MAX_LISTED = 20;
 
+  /** A customer's words are cut to this many characters each in a reply. */
+  static final int MAX_CUSTOMER_TEXT = 1000;
+
   public static List<Draft> of(CaseFacts facts) {
+    return of(facts, List.of());
+  }
+
+  /**
+   * The drafts, the corrective-action report and the request for more time filled with what the
+   * customers of the case's accounts answered (quoted, attributed to them).
+   */
+  public static List<Draft> of(CaseFacts facts, List<CustomerSaid> customers) {
     return List.of(
-        draft(Draft.Type.FIRST_REPLY, facts),
-        draft(Draft.Type.CORRECTIVE_ACTION, facts),
-        draft(Draft.Type.MORE_TIME, facts));
+        draft(Draft.Type.FIRST_REPLY, facts, customers),
+        draft(Draft.Type.CORRECTIVE_ACTION, facts, customers),
+        draft(Draft.Type.MORE_TIME, facts, customers));
   }
 
   public static Draft draft(Draft.Type type, CaseFacts facts) {
+    return draft(type, facts, List.of());
+  }
+
+  public static Draft draft(Draft.Type type, CaseFacts facts, List<CustomerSaid> customers) {
     String body =
         switch (type) {
           case FIRST_REPLY -> firstReply(facts);
-          case CORRECTIVE_ACTION -> correctiveAction(facts);
-          case MORE_TIME -> moreTime(facts);
+          case CORRECTIVE_ACTION -> correctiveAction(facts, customers);
+          case MORE_TIME -> moreTime(facts, customers);
         };
     return new Draft(type, subject(facts), body);
   }
@@ -60,7 +76,28 @@ public final class ReplyDrafts {
         + signature();
   }
 
-  private static String correctiveAction(CaseFacts facts) {
+  private static String correctiveAction(CaseFacts facts, List<CustomerSaid> customers) {
+    List<CustomerSaid> said =
+        customers.stream().filter(c -> c.answer().verdict() != CustomerAnswer.Verdict.NEED_TIME).toList();
+    StringBuilder happened = new StringBuilder();
+    StringBuilder stopped = new StringBuilder();
+    StringBuilder changed = new StringBuilder();
+    for (CustomerSaid c : said) {
+      String who = "The customer running AWS account " + clean(c.accountId());
+      happened
+          .append("- ")
+          .append(who)
+          .append(
+              c.answer().verdict() == CustomerAnswer.Verdict.OURS
+                  ? " reports that the activity came from their own workload.\n"
+                  : " reports that the activity did not come from their own workload.\n");
+      if (!c.answer().stopped().isBlank()) {
+        stopped.append("- ").append(who).append(" reports: ").append(quoted(c.answer().stopped()));
+      }
+      if (!c.answer().changed().isBlank()) {
+        changed.append("- ").append(who).append(" reports: ").append(quoted(c.answer().changed()));
+      }
+    }
     return greeting()
         + "This is our report on the "
         + activity(facts.category())
@@ -68,14 +105,18 @@ public final class ReplyDrafts {
         + ".\n\n"
         + involved(facts)
         + "What happened:\n"
+        + happened
         + "[Describe the cause, e.g. "
         + cause(facts.category())
         + "]\n\n"
         + "What we did to stop it:\n"
         + "- "
         + firstAid(facts)
-        + "\n\n"
+        + "\n"
+        + stopped
+        + "\n"
         + "What we changed so that it does not happen again:\n"
+        + changed
         + "- [e.g. "
         + rootCause(facts.category())
         + "]\n\n"
@@ -84,7 +125,17 @@ public final class ReplyDrafts {
         + signature();
   }
 
-  private static String moreTime(CaseFacts facts) {
+  private static String moreTime(CaseFacts facts, List<CustomerSaid> customers) {
+    StringBuilder waiting = new StringBuilder();
+    for (CustomerSaid c : customers) {
+      if (c.answer().verdict() == CustomerAnswer.Verdict.NEED_TIME) {
+        waiting
+            .append("- The customer running AWS account ")
+            .append(clean(c.accountId()))
+            .append(" needs more time to investigate: ")
+            .append(quoted(c.answer().moreTimeBecause()));
+      }
+    }
     return greeting()
         + "We are still investigating the reported "
         + activity(facts.category())
@@ -94,7 +145,9 @@ public final class ReplyDrafts {
         + "So far we have done the following to stop the activity:\n"
         + "- "
         + firstAid(facts)
-        + "\n\n"
+        + "\n"
+        + (waiting.length() == 0 ? "" : "\nWhere the investigation stands:\n" + waiting)
+        + "\n"
         + "The investigation needs more time because [reason]. We kindly ask for additional time"
         + " and will send you our full report of the corrective actions by [date].\n\n"
         + signature();
@@ -145,6 +198,18 @@ public final class ReplyDrafts {
     return values.size() > MAX_LISTED
         ? joined + " and " + (values.size() - MAX_LISTED) + " more"
         : joined;
+  }
+
+  /**
+   * A customer's words, quoted: kept as they wrote them, each of their lines indented under the
+   * quote, control characters gone, bounded; a line of its own to end.
+   */
+  static String quoted(String text) {
+    String kept = text.replaceAll("[\\p{Cntrl}&&[^\\n]]|[\\u2028\\u2029]", " ").strip();
+    if (kept.length() > MAX_CUSTOMER_TEXT) {
+      kept = kept.substring(0, MAX_CUSTOMER_TEXT) + "…";
+    }
+    return "\"" + kept.replaceAll("\\s*\\n\\s*", "\n  ") + "\"\n";
   }
 
   /** One line, bounded: a value from a report cannot add lines or headers to the reply. */
