@@ -135,7 +135,10 @@ final class ServeCommand implements Callable<Integer> {
             .withIntake(installation.config().intake().trusting(List.of(Intakes.DEMO_MTA))));
   }
 
-  /** The response desk and Slack's interactivity endpoint, on the HTTP listener. */
+  /**
+   * The response desk, customers' response pages and Slack's interactivity endpoint, on the HTTP
+   * listener.
+   */
   static void mountDesk(Daemon daemon, Installation installation, Pipeline pipeline, Clock clock) {
     Desk desk =
         installation
@@ -149,6 +152,11 @@ final class ServeCommand implements Callable<Integer> {
         "/dashboard",
         Admission.form(Desk.MAX_FORM_BYTES),
         new WebHandler(desk::handle, Desk.MAX_FORM_BYTES));
+    // Customers' response pages: no login, their signed links guard them.
+    daemon.mount(
+        "/respond",
+        Admission.form(Desk.MAX_FORM_BYTES),
+        new WebHandler(desk::respond, Desk.MAX_FORM_BYTES));
     daemon.mount(
         "/slack/actions",
         Admission.slackSigned(SlackActions.MAX_BODY),

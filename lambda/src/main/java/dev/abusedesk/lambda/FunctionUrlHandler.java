@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
 
 /**
  * The response desk behind a Lambda function URL (payload format 2.0): the same dashboard,
- * acknowledgement links and Slack buttons as the daemon's, from the same pages in core. The URL's
- * auth type is NONE: the desk's own login, signed links and Slack's request signatures guard it, as
- * on the daemon's listener. Sessions live in the database, so any container answers any visitor.
+ * acknowledgement links, customers' response pages ({@code /respond/...}) and Slack buttons as the
+ * daemon's, from the same pages in core. The URL's auth type is NONE: the desk's own login, signed
+ * links and Slack's request signatures guard it, as on the daemon's listener. Sessions live in the
+ * database, so any container answers any visitor.
  *
  * <p>It needs {@code dashboard.link_secret} (a container keeps nothing to sign with) and, for a
  * login, {@code dashboard.users}; without users every page says the desk is closed. After an action
@@ -108,12 +109,13 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
           ? plain(413, "too large")
           : slack.handle(request);
     }
-    if (path.equals("/dashboard") || path.startsWith("/dashboard/")) {
+    boolean respond = path.startsWith("/respond/");
+    if (respond || path.equals("/dashboard") || path.startsWith("/dashboard/")) {
       if (request.body().length > dev.abusedesk.desk.Desk.MAX_FORM_BYTES) {
         return plain(413, "too large");
       }
       queued = false;
-      WebResponse response = pages.handle(request);
+      WebResponse response = respond ? pages.respond(request) : pages.handle(request);
       if (queued) {
         Duration budget = Deliveries.budget(context, INLINE_DELIVERY);
         try {

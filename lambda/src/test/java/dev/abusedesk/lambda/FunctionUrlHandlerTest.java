@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStatus;
+import dev.abusedesk.cases.CustomerAnswer;
+import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.config.Contact;
+import dev.abusedesk.config.Language;
 import dev.abusedesk.config.PasswordHash;
+import dev.abusedesk.links.CustomerLinks;
 import dev.abusedesk.testing.EmbeddedPostgres;
 import dev.abusedesk.testing.Fixtures;
 import dev.abusedesk.testing.LoopbackHttp;
@@ -18,6 +23,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -318,6 +324,84 @@ class FunctionUrlHandlerTest {
     assertThat(detail.path("body").asText()).contains("lang=\"ja\"");
     assertThat(css.path("statusCode").asInt()).isEqualTo(200);
     assertThat(css.path("headers").path("content-type").asText()).startsWith("text/css");
+  }
+
+  @Test
+  void aCustomerAnswersOnTheirPageThroughTheFunctionUrlAndTheThreadHearsIt() {
+    long caseId = alert().path("case_id").asLong();
+    Case c = caseNow(caseId);
+    CustomerNotice notice =
+        containers
+            .get(0)
+            .installation()
+            .customerNotices()
+            .open(
+                caseId,
+                c.accounts().get(0),
+                List.of(new Contact("ops@acme.example", Language.EN)),
+                c.deadline().minus(Duration.ofHours(8)),
+                NOW)
+            .get(0);
+    CustomerLinks links =
+        containers.get(0).installation().ackLinks().orElseThrow().customerLinks(Duration.ofDays(7));
+    URI link = links.link(notice.id(), notice.linkId()).orElseThrow();
+    assertThat(link.toString()).startsWith(URL + "respond/" + notice.id() + "?l=");
+
+    JsonNode forged =
+        invoke(
+            container(),
+            event(
+                "GET",
+                link.getRawPath(),
+                link.getRawQuery().replaceAll("sig=[^&]+", "sig=AAAA"),
+                List.of(),
+                null));
+    assertThat(forged.path("statusCode").asInt()).isEqualTo(403);
+    assertThat(forged.path("body").asText()).doesNotContain(c.accounts().get(0));
+
+    JsonNode page =
+        invoke(container(), event("GET", link.getRawPath(), link.getRawQuery(), List.of(), null));
+    assertThat(page.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(page.path("body").asText()).contains(c.accounts().get(0), "name=\"verdict\"");
+    String cookie = null;
+    for (JsonNode set : page.path("cookies")) {
+      assertThat(set.asText()).contains("Path=/respond", "HttpOnly", "Secure", "SameSite=Strict");
+      cookie = set.asText().substring(0, set.asText().indexOf(';'));
+    }
+    assertThat(cookie).startsWith("abusedesk_respond=");
+    int told = hooks.requests("/hook").size();
+
+    JsonNode answered =
+        invoke(
+            container(),
+            event(
+                "POST",
+                link.getRawPath(),
+                link.getRawQuery(),
+                List.of(cookie),
+                form(
+                    "csrf", field(page.path("body").asText(), "csrf"),
+                    "verdict", "not_ours",
+                    "stopped", "nothing: the instance is not ours any more",
+                    "name", "Ops at Acme")));
+
+    assertThat(answered.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(answered.path("body").asText()).contains("id=\"thanks\"");
+    assertThat(
+            containers
+                .get(0)
+                .installation()
+                .customerNotices()
+                .find(notice.id())
+                .orElseThrow()
+                .answer()
+                .orElseThrow()
+                .verdict())
+        .isEqualTo(CustomerAnswer.Verdict.NOT_OURS);
+    // Delivered within the request: the case's receivers heard the answer.
+    assertThat(hooks.requests("/hook")).hasSizeGreaterThan(told);
+    assertThat(hooks.requests("/hook").get(hooks.requests("/hook").size() - 1).body())
+        .contains("nothing: the instance is not ours any more");
   }
 
   @Test
