@@ -78,7 +78,9 @@ public final class ReplyDrafts {
 
   private static String correctiveAction(CaseFacts facts, List<CustomerSaid> customers) {
     List<CustomerSaid> said =
-        customers.stream().filter(c -> c.answer().verdict() != CustomerAnswer.Verdict.NEED_TIME).toList();
+        customers.stream()
+            .filter(c -> c.answer().verdict() != CustomerAnswer.Verdict.NEED_TIME)
+            .toList();
     StringBuilder happened = new StringBuilder();
     StringBuilder stopped = new StringBuilder();
     StringBuilder changed = new StringBuilder();
