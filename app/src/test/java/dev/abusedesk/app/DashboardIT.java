@@ -170,11 +170,11 @@ class DashboardIT {
     screenshot("case.png");
 
     browser.get(base + "/dashboard/charts?lang=ja&range=12m");
-    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(4);
     // No Japanese font on this machine: the glyphs are the fallback's boxes; the geometry is real.
     assertLegendsClearTheAxisAndFit();
     browser.get(base + "/dashboard/charts?lang=en");
-    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+    assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(4);
     assertThat(browser.findElement(By.id("range-12w")).getAttribute("aria-current"))
         .isEqualTo("page");
     assertLegendsClearTheAxisAndFit();
