@@ -81,6 +81,9 @@ public record CustomerAnswer(
     if (kept.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
       throw new IllegalArgumentException(what + ": control characters");
     }
-    return kept;
+    // Invisible format characters (bidirectional overrides, zero-width ones) go: what the team
+    // reads
+    // and quotes to AWS is what the text holds. Paragraph and line separators are line breaks.
+    return kept.replaceAll("\\p{Cf}", "").replaceAll("[\\u2028\\u2029]", "\n").strip();
   }
 }

@@ -30,10 +30,11 @@ public interface CustomerNotices {
   Optional<CustomerNotice> find(long noticeId);
 
   /**
-   * Records the answer; false when the notice is unknown, revoked or already answered (the first
-   * answer wins, later ones are refused).
+   * Records the answer given through the link with {@code linkId}; false when the notice is
+   * unknown, revoked, already answered (the first answer wins, later ones are refused) or has
+   * another link by now (re-sent while the old page was open).
    */
-  boolean answer(long noticeId, CustomerAnswer answer);
+  boolean answer(long noticeId, String linkId, CustomerAnswer answer);
 
   /**
    * A new link ID (the old link stops working), not revoked any more, and its last mail now: for

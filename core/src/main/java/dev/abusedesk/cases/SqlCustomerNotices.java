@@ -125,7 +125,7 @@ public final class SqlCustomerNotices implements CustomerNotices {
   }
 
   @Override
-  public boolean answer(long noticeId, CustomerAnswer answer) {
+  public boolean answer(long noticeId, String linkId, CustomerAnswer answer) {
     Objects.requireNonNull(answer, "answer");
     return db.transaction(
         c -> {
@@ -139,7 +139,7 @@ public final class SqlCustomerNotices implements CustomerNotices {
               c.prepareStatement(
                   "UPDATE customer_notices SET verdict = ?, stopped = ?, changed = ?,"
                       + " more_time_because = ?, answer_name = ?, answered_at = ?"
-                      + " WHERE id = ? AND "
+                      + " WHERE id = ? AND link_id = ? AND "
                       + WAITING)) {
             p.setString(1, answer.verdict().wire());
             p.setString(2, answer.stopped());
@@ -148,6 +148,7 @@ public final class SqlCustomerNotices implements CustomerNotices {
             p.setString(5, answer.name());
             p.setLong(6, answer.answeredAt().toEpochMilli());
             p.setLong(7, noticeId);
+            p.setString(8, linkId);
             changed = p.executeUpdate();
           }
           if (changed == 0) {

@@ -9,10 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Bounds the posts to customers' response pages: per source address (every post, whatever its link)
- * and per notice (only posts with a valid link, so that a stranger cannot use up a customer's
- * tries), each at most so many per window. In memory, like {@link LoginLimiter}: each instance
- * counts its own.
+ * Bounds the posts to customers' response pages: per source address the posts whose link opens
+ * nothing (guessing), per notice the posts with its valid link, each at most so many per window. In
+ * memory, like {@link LoginLimiter}: each instance counts its own.
  */
 final class AnswerLimiter {
 
@@ -49,8 +48,12 @@ final class AnswerLimiter {
       if (w == null && windows.size() >= MAX_KEYS) {
         windows.values().removeIf(old -> !old.start().plus(WINDOW).isAfter(now));
         if (windows.size() >= MAX_KEYS) {
-          // Still full of live windows: a flood. Refuse newcomers rather than forget the counted.
-          return Optional.of(WINDOW);
+          // Still full of live windows: a flood from many addresses. The oldest window goes, so
+          // that no newcomer (a customer among them) is refused for others' sake.
+          windows.entrySet().stream()
+              .min(java.util.Comparator.comparing(e -> e.getValue().start()))
+              .map(Map.Entry::getKey)
+              .ifPresent(windows::remove);
         }
       }
       windows.put(key, new Window(now, 1));

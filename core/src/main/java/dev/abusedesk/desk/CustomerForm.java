@@ -3,6 +3,7 @@ package dev.abusedesk.desk;
 import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.cases.CustomerNotice;
+import dev.abusedesk.cases.CustomerView;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Language;
 import dev.abusedesk.links.CustomerLinks;

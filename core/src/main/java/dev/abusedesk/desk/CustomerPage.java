@@ -4,6 +4,7 @@ import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CustomerAnswer;
 import dev.abusedesk.cases.CustomerNotice;
 import dev.abusedesk.cases.CustomerNotices;
+import dev.abusedesk.cases.CustomerView;
 import dev.abusedesk.cases.DeskSession;
 import dev.abusedesk.cases.DeskSessions;
 import dev.abusedesk.cases.StoredReport;
@@ -71,6 +72,21 @@ final class CustomerPage {
             new dev.abusedesk.route.AccountRegistry(pipeline.config().accounts()));
   }
 
+  /**
+   * A link that opens nothing. Posts with such links count against their source address, so that
+   * guessing is slow; posts with a valid link count only against their notice, so that nobody else
+   * can use up a customer's tries (behind a proxy every visitor has the proxy's address).
+   */
+  private WebResponse refused(WebRequest request, Language lang, int status, CustomerWords why) {
+    if (request.isPost()) {
+      Optional<Duration> wait = limiter.source(Desk.source(request.remote()));
+      if (wait.isPresent()) {
+        return tooMany(lang, wait.get());
+      }
+    }
+    return form.message(status, lang, why);
+  }
+
   WebResponse handle(WebRequest request) {
     Form query = Form.parse(request.rawQuery());
     Language asked = language(query).orElse(pipeline.config().language());
@@ -82,12 +98,6 @@ final class CustomerPage {
     if (!post && !"GET".equals(request.method())) {
       return Pages.send(405, "text/plain; charset=utf-8", "method not allowed");
     }
-    if (post) {
-      Optional<Duration> wait = limiter.source(Desk.source(request.remote()));
-      if (wait.isPresent()) {
-        return tooMany(asked, wait.get());
-      }
-    }
     long id = Long.parseLong(path.group(1));
     String linkId = query.get("l", null);
     AckLinks.Verdict verdict =
@@ -95,15 +105,15 @@ final class CustomerPage {
     Optional<CustomerNotice> found =
         verdict == AckLinks.Verdict.FORGED ? Optional.empty() : notices.find(id);
     if (found.isEmpty()) {
-      return form.message(403, asked, CustomerWords.INVALID);
+      return refused(request, asked, 403, CustomerWords.INVALID);
     }
     if (verdict == AckLinks.Verdict.EXPIRED) {
-      return form.message(410, asked, CustomerWords.EXPIRED);
+      return refused(request, asked, 410, CustomerWords.EXPIRED);
     }
     CustomerNotice notice = found.get();
     Optional<Case> c = pipeline.store().find(notice.caseId());
     if (!notice.linkMatches(linkId) || notice.isRevoked() || c.isEmpty()) {
-      return form.message(403, asked, CustomerWords.INVALID);
+      return refused(request, asked, 403, CustomerWords.INVALID);
     }
     Language lang = language(query).orElse(notice.contact().language());
     CustomerForm.Page page =
@@ -136,7 +146,7 @@ final class CustomerPage {
     if (read.problem() != null) {
       return form.form(400, page, session.get().csrf(), sent, read.problem());
     }
-    if (!notices.answer(id, read.answer())) {
+    if (!notices.answer(id, linkId, read.answer())) {
       CustomerNotice now = notices.find(id).orElse(notice);
       if (now.answer().isEmpty()) {
         return form.message(403, lang, CustomerWords.INVALID); // Revoked meanwhile.

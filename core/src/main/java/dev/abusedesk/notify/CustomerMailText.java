@@ -100,7 +100,9 @@ final class CustomerMailText {
     fact(out, lang, RESOURCES, list(mail.resources(), texts));
     fact(out, lang, IPS, list(mail.ips(), texts));
     fact(out, lang, REGIONS, list(mail.regions(), texts));
-    String excerpt = Untrusted.line(mail.excerpt(), AlertText.MAX_EXCERPT, cut);
+    // A customer's mail client links bare host names too: in the excerpt none is left whole.
+    String excerpt =
+        Untrusted.defangHosts(Untrusted.line(mail.excerpt(), AlertText.MAX_EXCERPT, cut));
     if (!excerpt.isEmpty()) {
       out.append('\n').append(EXCERPT.in(lang)).append('\n');
       out.append("  ").append(excerpt).append('\n');

@@ -4,12 +4,12 @@ import dev.abusedesk.cases.Case;
 import dev.abusedesk.cases.CaseStore;
 import dev.abusedesk.cases.CustomerNotice;
 import dev.abusedesk.cases.CustomerNotices;
+import dev.abusedesk.cases.CustomerView;
 import dev.abusedesk.cases.Outbox;
 import dev.abusedesk.cases.StoredReport;
 import dev.abusedesk.config.Account;
 import dev.abusedesk.config.Customers;
 import dev.abusedesk.config.Receiver;
-import dev.abusedesk.report.Kind;
 import dev.abusedesk.report.Report;
 import dev.abusedesk.route.AccountRegistry;
 import dev.abusedesk.route.CustomerRoute;
@@ -17,11 +17,9 @@ import dev.abusedesk.route.Subject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The mail to customers' contacts, queued in the outbox for {@link Receiver#CUSTOMER_MAIL}: the
@@ -68,9 +66,9 @@ public final class CustomerQueue {
   }
 
   /**
-   * Opens the notices of a new case's customer accounts and returns their mails, to be queued with
-   * the case's alerts. Opening is idempotent and each mail has its notice's dedup key, so a sweep
-   * that runs again after a crash queues each notice's mail once.
+   * Opens the notices of a case's customer accounts (those not told yet) and returns their mails,
+   * to be queued with the alerts of a verified report. Opening is idempotent and each mail has its
+   * notice's dedup key, so a sweep that runs again after a crash queues each notice's mail once.
    */
   List<Outbox.Enqueue> noticesFor(Case c, Report report, Instant now) {
     if (c.deadline() == null || !c.status().awaitsReply()) {
@@ -128,9 +126,8 @@ public final class CustomerQueue {
   }
 
   /**
-   * The mail of one notice: only the reports that name the contact's account. A report that names
-   * other accounts too gives only the resources whose ARN names this one: its IPs, regions and text
-   * cannot be told apart, and may be another customer's.
+   * The mail of one notice: the case as the contact's customer may see it ({@link CustomerView},
+   * the same as their response page shows): only what verified reports tie to their account.
    */
   private CustomerMail mail(
       Case c,
@@ -139,30 +136,10 @@ public final class CustomerQueue {
       CustomerMail.Type type,
       Instant now) {
     String accountId = notice.accountId();
-    Set<String> regions = new LinkedHashSet<>();
-    Set<String> resources = new LinkedHashSet<>();
-    Set<String> ips = new LinkedHashSet<>();
-    String excerpt = "";
-    Instant reportedAt = null;
-    for (StoredReport stored : reports) {
-      Report r = stored.report();
-      if (r.kind() == Kind.NOT_ABUSE || !r.accounts().contains(accountId)) {
-        continue;
-      }
-      reportedAt = reportedAt == null ? r.receivedAt() : reportedAt;
-      if (r.accounts().stream().distinct().count() == 1) {
-        regions.addAll(r.regions());
-        resources.addAll(r.resources());
-        ips.addAll(r.ips());
-        if (!r.complaint().excerpt().isEmpty()) {
-          excerpt = r.complaint().excerpt();
-        }
-      } else {
-        r.resources().stream()
-            .filter(id -> id.contains(":" + accountId + ":"))
-            .forEach(resources::add);
-      }
-    }
+    CustomerView view =
+        CustomerView.of(
+            c.category(), accountId, reports.stream().map(StoredReport::report).toList());
+    List<String> excerpts = view.excerpts();
     return new CustomerMail(
         type,
         notice.id(),
@@ -172,11 +149,11 @@ public final class CustomerQueue {
         c.category(),
         accountId,
         registry.find(accountId).flatMap(Account::name),
-        List.copyOf(regions),
-        List.copyOf(resources),
-        List.copyOf(ips),
-        excerpt,
-        reportedAt == null ? c.openedAt() : reportedAt,
+        view.regions(),
+        view.resources(),
+        view.ips(),
+        excerpts.isEmpty() ? "" : excerpts.get(excerpts.size() - 1),
+        view.reportedAt().orElse(c.openedAt()),
         notice.deadline(),
         links.link(notice.id(), notice.linkId()),
         now);

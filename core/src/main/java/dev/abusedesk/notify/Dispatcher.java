@@ -93,8 +93,12 @@ public final class Dispatcher {
         router.receiversFor(new Subject(c.accounts(), c.category(), report.kind()));
     List<Outbox.Enqueue> items =
         new ArrayList<>(items(alert, receivers, "report:" + stored.id(), now));
-    if (type == Alert.Type.NEW_CASE && customers.isPresent()) {
-      // The customer's notice goes out at the moment the team's first alert does.
+    if ((type == Alert.Type.NEW_CASE || type == Alert.Type.UPDATE)
+        && report.provenance().verified()
+        && customers.isPresent()) {
+      // The customer's notice goes out with the team's alert of the first report AWS is known to
+      // have sent: a forged or unchecked mail to the intake never makes us write to a customer.
+      // A later one opens notices for accounts new to the case; the others are queued once.
       items.addAll(customers.get().noticesFor(c, report, now));
     }
     return outbox.alerted(stored.id(), now, items);

@@ -42,8 +42,30 @@ final class Untrusted {
     Matcher m = URL.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String host = m.group(3).replace(".", "[.]");
+      // Once only: a host defanged before keeps its [.] as it is.
+      String host = m.group(3).replace("[.]", ".").replace(".", "[.]");
       m.appendReplacement(out, Matcher.quoteReplacement("hxxp" + m.group(2) + "://" + host));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  /** A host name without a scheme: letters and digits, dots, a top-level name of letters. */
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(?i)(?<![\\w.-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+)([a-z]{2,24})(?![\\w-])");
+
+  /**
+   * Every host name left in {@code text} (one {@link #line} made, its URLs defanged already) made
+   * unclickable, not only URLs: for text shown to customers, whose mail clients make {@code
+   * www.example.com/login} or {@code example.com} a link by themselves. {@code noc@victim.example}
+   * becomes {@code noc@victim[.]example}.
+   */
+  static String defangHosts(String text) {
+    Matcher m = HOST.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1).replace(".", "[.]") + m.group(2);
+      m.appendReplacement(out, Matcher.quoteReplacement(name));
     }
     return m.appendTail(out).toString();
   }

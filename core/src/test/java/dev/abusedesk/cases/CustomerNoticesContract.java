@@ -120,10 +120,11 @@ public abstract class CustomerNoticesContract {
     CustomerNotice notice = notices.open(caseId, ACCOUNT, List.of(OPS), DEADLINE, NOW).get(0);
     Instant at = NOW.plus(Duration.ofHours(2));
 
-    boolean first = notices.answer(notice.id(), ours(at));
+    boolean first = notices.answer(notice.id(), notice.linkId(), ours(at));
     boolean second =
         notices.answer(
             notice.id(),
+            notice.linkId(),
             new CustomerAnswer(
                 CustomerAnswer.Verdict.NOT_OURS, "", "", "", "Mallory", at.plusSeconds(1)));
 
@@ -152,11 +153,16 @@ public abstract class CustomerNoticesContract {
 
     notices.revoke(notice.id(), "alice", NOW.plusSeconds(10));
     notices.revoke(notice.id(), "alice", NOW.plusSeconds(20));
-    boolean whileRevoked = notices.answer(notice.id(), ours(NOW.plusSeconds(30)));
+    boolean whileRevoked = notices.answer(notice.id(), notice.linkId(), ours(NOW.plusSeconds(30)));
     CustomerNotice reissued = notices.reissue(notice.id(), "bob", NOW.plusSeconds(40));
-    boolean afterReissue = notices.answer(notice.id(), ours(NOW.plusSeconds(50)));
+    boolean withTheOldLink =
+        notices.answer(notice.id(), notice.linkId(), ours(NOW.plusSeconds(45)));
+    boolean afterReissue =
+        notices.answer(notice.id(), reissued.linkId(), ours(NOW.plusSeconds(50)));
 
     assertThat(whileRevoked).isFalse();
+    // The old link's answer is refused even when its page was opened before the re-send.
+    assertThat(withTheOldLink).isFalse();
     assertThat(reissued.linkId()).isNotEqualTo(notice.linkId()).matches("[A-Za-z0-9_-]{43}");
     assertThat(reissued.linkMatches(notice.linkId())).isFalse();
     assertThat(reissued.linkMatches(reissued.linkId())).isTrue();
@@ -175,7 +181,8 @@ public abstract class CustomerNoticesContract {
   @Test
   void anUnknownNoticeIsNotFoundAnsweredOrReissued() {
     assertThat(notices.find(999)).isEmpty();
-    assertThat(notices.answer(999, ours(NOW))).isFalse();
+    assertThat(notices.answer(999, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", ours(NOW)))
+        .isFalse();
     assertThatThrownBy(() -> notices.reissue(999, "alice", NOW))
         .isInstanceOf(NoSuchElementException.class);
     notices.revoke(999, "alice", NOW);
@@ -192,7 +199,7 @@ public abstract class CustomerNoticesContract {
     assertThat(notices.dueForReminder(NOW.plus(every), every)).hasSize(2);
 
     notices.reminded(opened.get(0).id(), NOW.plus(every));
-    notices.answer(opened.get(1).id(), ours(NOW.plus(every)));
+    notices.answer(opened.get(1).id(), opened.get(1).linkId(), ours(NOW.plus(every)));
     assertThat(notices.dueForReminder(NOW.plus(Duration.ofHours(7)), every)).isEmpty();
     assertThat(notices.dueForReminder(NOW.plus(Duration.ofHours(8)), every))
         .extracting(CustomerNotice::id)
@@ -214,7 +221,7 @@ public abstract class CustomerNoticesContract {
   void tellsTheTeamOfEachLateNoticeOnce() {
     long caseId = newCase();
     List<CustomerNotice> opened = notices.open(caseId, ACCOUNT, List.of(OPS, SEC), DEADLINE, NOW);
-    notices.answer(opened.get(1).id(), ours(NOW.plusSeconds(60)));
+    notices.answer(opened.get(1).id(), opened.get(1).linkId(), ours(NOW.plusSeconds(60)));
 
     assertThat(notices.lateUntold(DEADLINE.minusMillis(1))).isEmpty();
     List<CustomerNotice> late = notices.lateUntold(DEADLINE);
@@ -246,9 +253,15 @@ public abstract class CustomerNoticesContract {
     long answered = newCase("email/ec2-abuse-spam-eni.eml");
     long mixed = newCase("email/ec2-abuse-intrusion-qp.eml");
     notices.open(answered, ACCOUNT, List.of(OPS), DEADLINE, NOW);
-    notices.answer(notices.forCase(answered).get(0).id(), ours(NOW.plusSeconds(1)));
+    notices.answer(
+        notices.forCase(answered).get(0).id(),
+        notices.forCase(answered).get(0).linkId(),
+        ours(NOW.plusSeconds(1)));
     notices.open(mixed, ACCOUNT, List.of(OPS, SEC), DEADLINE, NOW);
-    notices.answer(notices.forCase(mixed).get(0).id(), ours(NOW.plusSeconds(1)));
+    notices.answer(
+        notices.forCase(mixed).get(0).id(),
+        notices.forCase(mixed).get(0).linkId(),
+        ours(NOW.plusSeconds(1)));
 
     Map<Long, CustomerState> before = notices.states(List.of(none, answered, mixed), NOW);
     Map<Long, CustomerState> after = notices.states(List.of(none, answered, mixed), DEADLINE);
@@ -268,9 +281,9 @@ public abstract class CustomerNoticesContract {
     long caseId = newCase();
     CustomerNotice notice = notices.open(caseId, ACCOUNT, List.of(OPS), DEADLINE, NOW).get(0);
     notices.revoke(notice.id(), "alice", NOW.plusSeconds(1));
-    notices.reissue(notice.id(), "alice", NOW.plusSeconds(2));
+    CustomerNotice reissued = notices.reissue(notice.id(), "alice", NOW.plusSeconds(2));
     notices.lateTold(notice.id(), DEADLINE);
-    notices.answer(notice.id(), ours(DEADLINE.plusSeconds(1)));
+    notices.answer(notice.id(), reissued.linkId(), ours(DEADLINE.plusSeconds(1)));
 
     assertThat(history(caseId))
         .containsSubsequence(

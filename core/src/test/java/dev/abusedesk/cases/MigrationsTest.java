@@ -123,9 +123,11 @@ class MigrationsTest {
       assertThat(longest.email()).hasSize(Contact.MAX_EMAIL);
       CustomerNotice notice =
           notices.open(caseId, "123456789012", List.of(longest), NOW.plusSeconds(3600), NOW).get(0);
-      notices.reissue(notice.id(), "alice", NOW);
+      CustomerNotice reissued = notices.reissue(notice.id(), "alice", NOW);
       notices.answer(
-          notice.id(), new CustomerAnswer(CustomerAnswer.Verdict.NOT_OURS, "", "", "", "", NOW));
+          notice.id(),
+          reissued.linkId(),
+          new CustomerAnswer(CustomerAnswer.Verdict.NOT_OURS, "", "", "", "", NOW));
 
       assertThat(store.history(caseId))
           .hasSize(before + 3)

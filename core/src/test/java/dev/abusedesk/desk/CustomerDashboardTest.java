@@ -79,6 +79,7 @@ class CustomerDashboardTest {
     assertThat(
             server.notices.answer(
                 notice.id(),
+                notice.linkId(),
                 new CustomerAnswer(
                     CustomerAnswer.Verdict.OURS,
                     "stopped <b>nmap</b> on i-0aaaaaaaaaaaaaaa1",

@@ -107,6 +107,40 @@ class CustomerMailTextTest {
   }
 
   @Test
+  void leavesNoHostNameInTheExcerptThatAMailClientWouldLink() {
+    CustomerMail base = mail(CustomerMail.Type.NOTICE, Language.EN);
+    String excerpt =
+        "Log in at www.aws-verify.example/login or mail noc@victim.example; already"
+            + " hxxps://seen[.]example/x; 2.1 Gbit/s from 203.0.113.45, e.g. now.";
+    CustomerMail withHosts =
+        new CustomerMail(
+            base.type(),
+            base.noticeId(),
+            base.caseId(),
+            base.to(),
+            base.language(),
+            base.category(),
+            base.accountId(),
+            base.accountName(),
+            base.regions(),
+            base.resources(),
+            base.ips(),
+            excerpt,
+            base.reportedAt(),
+            base.deadline(),
+            base.link(),
+            base.createdAt());
+
+    String text = CustomerMailText.render(withHosts, "abuse-desk@msp.example", TOKYO, NOW).text();
+
+    assertThat(text)
+        .contains(
+            "Log in at www[.]aws-verify[.]example/login or mail noc@victim[.]example; already"
+                + " hxxps://seen[.]example/x; 2.1 Gbit/s from 203.0.113.45, e.g. now.")
+        .doesNotContain("aws-verify.example", "victim.example", "[[.]]");
+  }
+
+  @Test
   void keepsTheLinkOutOfItsStringForm() {
     assertThat(mail(CustomerMail.Type.NOTICE, Language.EN).toString()).doesNotContain("respond");
   }

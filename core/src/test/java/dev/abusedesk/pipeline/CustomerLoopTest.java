@@ -161,6 +161,34 @@ class CustomerLoopTest {
   }
 
   @Test
+  void aForgedOrUncheckedMailNeverMakesUsWriteToACustomer() throws Exception {
+    try (PipelineHarness h = harness(ACME_EN)) {
+      // Anyone can mail the intake a notice naming a customer's account: the operator's own mail
+      // server saw DKIM fail for amazon.com.
+      String forged =
+          new String(Fixtures.bytes("email/ec2-abuse-dos.eml"), StandardCharsets.ISO_8859_1)
+              .replace("dkim=pass header.d=amazon.com", "dkim=fail header.d=amazon.com")
+              .replace("Our monitoring detected", "Verify your account at aws-verify.example now.")
+              .replace("Message-ID: <", "Message-ID: <forged-");
+      h.ingest(forged.getBytes(StandardCharsets.ISO_8859_1));
+      // A colleague's forward of a real notice: nobody can check what it says AWS said.
+      h.ingest("email/forwarded-inline-gmail-en.eml");
+      h.pipeline.deliver(Duration.ofSeconds(10));
+
+      assertThat(SMTP.getReceivedMessages()).isEmpty();
+      assertThat(h.customerNotices.forCase(1)).isEmpty();
+
+      // AWS's own mail: now the customer hears of it, and only what AWS said.
+      h.ingest("email/ec2-abuse-dos.eml");
+      h.pipeline.deliver(Duration.ofSeconds(10));
+
+      MimeMessage[] mails = SMTP.getReceivedMessages();
+      assertThat(mails).hasSize(1);
+      assertThat(body(mails[0])).doesNotContain("aws-verify");
+    }
+  }
+
+  @Test
   void aCaseOnTwoCustomersAccountsTellsEachOnlyOfTheirOwnResources() throws Exception {
     try (PipelineHarness h = harness(ACME_EN)) {
       h.ingest("email/ec2-abuse-dos.eml");
@@ -174,11 +202,19 @@ class CustomerLoopTest {
       h.ingest(other.getBytes(StandardCharsets.ISO_8859_1));
       h.pipeline.deliver(Duration.ofSeconds(10));
 
+      // The second report brings the other customer's account into the case: they are told too,
+      // each only of their own account.
       MimeMessage[] mails = SMTP.getReceivedMessages();
-      assertThat(mails).hasSize(1).as("only the first report opened the case");
-      String acme = body(mails[0]);
+      assertThat(mails).hasSize(2);
+      MimeMessage toAcme = to(mails[0]).equals("ops@acme.example") ? mails[0] : mails[1];
+      MimeMessage toShop = toAcme == mails[0] ? mails[1] : mails[0];
+      assertThat(to(toShop)).isEqualTo("abuse@shop.example");
+      String acme = body(toAcme);
       assertThat(acme).contains("i-0a1b2c3d4e5f60718").doesNotContain("i-0bbbbbbbbbbbbbbb3");
       assertThat(acme).doesNotContain("198.51.100.30", "444455556666", "shop");
+      String shop = body(toShop);
+      assertThat(shop).contains("i-0bbbbbbbbbbbbbbb3", "198.51.100.30");
+      assertThat(shop).doesNotContain("i-0a1b2c3d4e5f60718", "203.0.113.45", "111122223333");
     }
   }
 
@@ -204,6 +240,7 @@ class CustomerLoopTest {
       CustomerNotice notice = h.customerNotices.forCase(1).get(0);
       h.customerNotices.answer(
           notice.id(),
+          notice.linkId(),
           new CustomerAnswer(
               CustomerAnswer.Verdict.OURS, "stopped it", "patched", "", "Ann", clock.instant()));
       clock.advance(Duration.ofHours(4));
@@ -254,6 +291,7 @@ class CustomerLoopTest {
       CustomerNotice notice = h.customerNotices.forCase(1).get(0);
       h.customerNotices.answer(
           notice.id(),
+          notice.linkId(),
           new CustomerAnswer(
               CustomerAnswer.Verdict.NOT_OURS,
               "Stopped <!channel> the box\nsee https://evil.example/x",

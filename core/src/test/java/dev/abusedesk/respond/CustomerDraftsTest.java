@@ -85,7 +85,7 @@ class CustomerDraftsTest {
     String body = body(Draft.Type.CORRECTIVE_ACTION, List.of(said));
 
     assertThat(body)
-        .contains("\"done\n  Subject: hacked\n  Bcc: x@evil.example more\"\n")
+        .contains("\"done\n  Subject: hacked\n  Bcc: x@evil.example\n  more\"\n")
         .doesNotContain("\nSubject:", "\nBcc:");
   }
 }

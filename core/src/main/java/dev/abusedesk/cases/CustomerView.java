@@ -1,11 +1,15 @@
-package dev.abusedesk.desk;
+package dev.abusedesk.cases;
 
 import dev.abusedesk.report.Category;
+import dev.abusedesk.report.Kind;
 import dev.abusedesk.report.Provenance;
 import dev.abusedesk.report.Report;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +20,20 @@ import java.util.regex.Pattern;
  * account alone, when it is an ARN naming this account, or when AWS's text lists it under this
  * account's ID ({@code AWS ID: 111122223333 ... i-0abc [203.0.113.10]}); a report's complaint text
  * only when the report is about this account alone, since a complaint about several accounts names
- * the others' addresses too. Forged reports are left out entirely.
+ * the others' addresses too. Only what AWS is known to have said counts: a forged or unverified
+ * report (a forward, a mail nobody could check) is left out entirely, so that no one can put words
+ * in front of a customer by mailing the intake. The response page and the customer's mail both show
+ * this view.
  *
  * @param excerpts the complaint excerpts, links defanged
  */
-record CustomerView(
-    Category category, List<String> resources, List<String> ips, List<String> excerpts) {
+public record CustomerView(
+    Category category,
+    List<String> resources,
+    List<String> ips,
+    List<String> regions,
+    List<String> excerpts,
+    Optional<Instant> reportedAt) {
 
   /** The excerpts shown are cut here; the team has the full text. */
   static final int MAX_EXCERPT = 4000;
@@ -34,21 +46,33 @@ record CustomerView(
 
   private static final Pattern URL = Pattern.compile("(?i)\\bh(tt|xx)p(s?)://([^/\\s?#]+)");
 
-  CustomerView {
+  public CustomerView {
+    Objects.requireNonNull(category, "category");
     resources = List.copyOf(resources);
     ips = List.copyOf(ips);
+    regions = List.copyOf(regions);
     excerpts = List.copyOf(excerpts);
+    Objects.requireNonNull(reportedAt, "reportedAt");
   }
 
-  static CustomerView of(Category category, String accountId, List<Report> reports) {
+  /** The view of one account's customer, from the case's reports, oldest first. */
+  public static CustomerView of(Category category, String accountId, List<Report> reports) {
     Set<String> resources = new LinkedHashSet<>();
     Set<String> ips = new LinkedHashSet<>();
+    Set<String> regions = new LinkedHashSet<>();
     Set<String> excerpts = new LinkedHashSet<>();
+    Instant reportedAt = null;
     for (Report r : reports) {
-      if (r.provenance().trust() == Provenance.Trust.FORGED || !r.accounts().contains(accountId)) {
+      if (r.provenance().trust() != Provenance.Trust.VERIFIED
+          || r.kind() == Kind.NOT_ABUSE
+          || !r.accounts().contains(accountId)) {
         continue;
       }
+      reportedAt = reportedAt == null ? r.receivedAt() : reportedAt;
       boolean alone = r.accounts().size() == 1;
+      if (alone) {
+        regions.addAll(r.regions());
+      }
       String listed = alone ? "" : listed(r.description(), accountId);
       for (String resource : r.resources()) {
         if (ours(resource, accountId, alone) || mentions(listed, resource)) {
@@ -68,7 +92,12 @@ record CustomerView(
       }
     }
     return new CustomerView(
-        category, new ArrayList<>(resources), new ArrayList<>(ips), new ArrayList<>(excerpts));
+        category,
+        new ArrayList<>(resources),
+        new ArrayList<>(ips),
+        new ArrayList<>(regions),
+        new ArrayList<>(excerpts),
+        Optional.ofNullable(reportedAt));
   }
 
   /** An ARN by the account it names; anything else only from a report about this account alone. */
@@ -117,10 +146,12 @@ record CustomerView(
    * https://evil.example/x} becomes {@code hxxps://evil[.]example/x}.
    */
   static String defang(String text) {
-    Matcher m = URL.matcher(text);
+    // Invisible format characters (bidirectional overrides) could make the excerpt read otherwise.
+    Matcher m = URL.matcher(text.replaceAll("\\p{Cf}", ""));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String host = m.group(3).replace(".", "[.]");
+      // Once only: a host defanged before keeps its [.] as it is.
+      String host = m.group(3).replace("[.]", ".").replace(".", "[.]");
       m.appendReplacement(out, Matcher.quoteReplacement("hxxp" + m.group(2) + "://" + host));
     }
     return m.appendTail(out).toString();
