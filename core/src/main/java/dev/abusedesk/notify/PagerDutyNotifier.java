@@ -37,7 +37,9 @@ final class PagerDutyNotifier implements Notifier {
     if (alert.type() == Alert.Type.CLOSED_BY_AWS) {
       return "resolve";
     }
-    if (alert.type() != Alert.Type.STATUS) {
+    // A customer's answer follows the case's state, as a status change does: it never re-opens an
+    // incident the team acknowledged or resolved.
+    if (alert.type() != Alert.Type.STATUS && alert.type() != Alert.Type.CUSTOMER_ANSWERED) {
       return "trigger";
     }
     return alert.status() == CaseStatus.OPEN

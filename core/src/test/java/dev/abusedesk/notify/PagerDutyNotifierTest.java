@@ -38,6 +38,17 @@ class PagerDutyNotifierTest {
   }
 
   @Test
+  void aCustomersAnswerNeverReopensAnIncidentTheTeamTookOrClosed() {
+    assertThat(action(Alert.Type.CUSTOMER_ANSWERED, CaseStatus.OPEN)).isEqualTo("trigger");
+    assertThat(action(Alert.Type.CUSTOMER_ANSWERED, CaseStatus.ACKNOWLEDGED))
+        .isEqualTo("acknowledge");
+    assertThat(action(Alert.Type.CUSTOMER_ANSWERED, CaseStatus.REPLIED)).isEqualTo("resolve");
+    assertThat(action(Alert.Type.CUSTOMER_ANSWERED, CaseStatus.RESOLVED)).isEqualTo("resolve");
+    // A customer who let their deadline pass is worth waking someone for.
+    assertThat(action(Alert.Type.CUSTOMER_LATE, CaseStatus.ACKNOWLEDGED)).isEqualTo("trigger");
+  }
+
+  @Test
   void keepsOneIncidentPerCase() {
     assertThat(PagerDutyNotifier.dedupKey(alert)).isEqualTo("abusedesk-case-42");
     assertThat(PagerDutyNotifier.dedupKey(AlertDraft.of(alert).type(Alert.Type.REMINDER).build()))
