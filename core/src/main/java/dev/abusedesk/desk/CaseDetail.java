@@ -19,6 +19,8 @@ import dev.abusedesk.respond.Playbook;
 import dev.abusedesk.respond.Playbooks;
 import dev.abusedesk.respond.ReplyDrafts;
 import dev.abusedesk.route.AccountRegistry;
+import dev.abusedesk.route.CustomerRoute;
+import dev.abusedesk.route.Subject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +58,28 @@ final class CaseDetail {
   /** Whom a reply to this case may go to, given a reply section. */
   static AwsRecipient recipient(List<StoredReport> reports, Reply reply) {
     return AwsRecipient.of(reports.stream().map(StoredReport::report).toList(), reply);
+  }
+
+  /** Why no customer of the case was told: the configuration, its accounts, or no verified word. */
+  private CustomerWords whyNone(Case c, List<StoredReport> reports) {
+    if (!pipeline.config().customers().isOn()) {
+      return CustomerWords.NOT_TOLD_OFF;
+    }
+    CustomerRoute route = CustomerRoute.of(pipeline.config());
+    boolean fits =
+        reports.stream()
+            .anyMatch(
+                r ->
+                    !route
+                        .accountsToNotify(
+                            new Subject(c.accounts(), c.category(), r.report().kind()))
+                        .isEmpty());
+    if (!fits) {
+      return CustomerWords.NOT_TOLD_NO_MATCH;
+    }
+    return reports.stream().anyMatch(r -> r.report().provenance().verified())
+        ? CustomerWords.NO_NOTICES
+        : CustomerWords.NOT_TOLD_UNVERIFIED;
   }
 
   Html render(Pages.Viewer viewer, Case c, Instant now, String problem) {
@@ -101,7 +125,9 @@ final class CaseDetail {
     body.t("</dl></section>");
     actions(body, viewer, c);
     List<CustomerNotice> notices = customers.forCase(c.id());
-    body.add(CustomerNoticesSection.render(viewer, c, notices, now, pipeline.config().timezone()));
+    body.add(
+        CustomerNoticesSection.render(
+            viewer, c, notices, whyNone(c, reports), now, pipeline.config().timezone()));
     drafts(body, viewer, c, facts, reports, notices);
     playbook(body, Playbooks.of(facts, lang), lang);
     body.add(Timeline.render(pipeline, c, reports, lang));

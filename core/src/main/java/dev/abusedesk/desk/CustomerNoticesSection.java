@@ -17,12 +17,24 @@ final class CustomerNoticesSection {
 
   private CustomerNoticesSection() {}
 
+  /**
+   * @param whyNone what the page says when nobody was told: why not, so that a customer left untold
+   *     is never a silent surprise
+   */
   static Html render(
-      Pages.Viewer viewer, Case c, List<CustomerNotice> notices, Instant now, ZoneId zone) {
+      Pages.Viewer viewer,
+      Case c,
+      List<CustomerNotice> notices,
+      CustomerWords whyNone,
+      Instant now,
+      ZoneId zone) {
     Language lang = viewer.language();
     Html out = Html.of().t("<section id=\"customer\"><h2>{}</h2>", CustomerWords.SECTION.in(lang));
     if (notices.isEmpty()) {
-      return out.t("<p id=\"no-notices\">{}</p></section>", CustomerWords.NO_NOTICES.in(lang));
+      return out.t(
+          "<p id=\"no-notices\" class=\"{}\">{}</p></section>",
+          whyNone.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          whyNone.in(lang));
     }
     out.t(
         "<table class=\"notices\" id=\"notices\"><thead><tr><th>{}</th><th>{}</th><th>{}</th>"

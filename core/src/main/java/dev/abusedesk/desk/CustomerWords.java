@@ -68,6 +68,18 @@ enum CustomerWords {
   STATE("State", "状況"),
   THEIR_DEADLINE("Their deadline", "顧客の回答期限"),
   NO_NOTICES("No customer contact was told about this case.", "このケースについて顧客へ通知していません。"),
+  NOT_TOLD_OFF(
+      "Customers are not told about cases: the configuration has no customers.notify_when.",
+      "顧客への通知は設定されていません（customers.notify_when がありません）。"),
+  NOT_TOLD_NO_MATCH(
+      "No account of this case has contacts that customers.notify_when names.",
+      "このケースのアカウントには、customers.notify_when に該当する連絡先がありません。"),
+  NOT_TOLD_UNVERIFIED(
+      "The customer is not told yet: no report of this case is verified as AWS's own (a forward,"
+          + " or mail nobody could check). Customers hear only what AWS is known to have said; they"
+          + " are told when AWS's own mail or a Health event about the case arrives.",
+      "まだ顧客へ通知していません。このケースには、AWS本人からと確認できた通報がありません（転送や、検証できなかったメールのみ）。"
+          + "顧客にはAWSからと確認できた内容だけを伝えるため、AWS本人のメールまたはHealthイベントが届いた時点で通知します。"),
   REVOKE("Revoke the link", "リンクを無効化"),
   RESEND("Send a new link", "新しいリンクを送信"),
   REVOKED("link revoked", "リンク無効化済み"),
