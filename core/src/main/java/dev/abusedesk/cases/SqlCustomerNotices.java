@@ -41,6 +41,18 @@ public final class SqlCustomerNotices implements CustomerNotices {
   /** The rows that may still get an answer, a reminder or be late. */
   private static final String WAITING = "answered_at IS NULL AND revoked_at IS NULL";
 
+  /**
+   * On a case that still awaits the team's reply to AWS: after it, nobody chases the customer, and
+   * the notices of finished cases are not read again and again.
+   */
+  private static final String ON_AWAITING_CASE =
+      "case_id IN (SELECT id FROM cases WHERE status IN ("
+          + java.util.Arrays.stream(CaseStatus.values())
+              .filter(CaseStatus::awaitsReply)
+              .map(status -> "'" + status.wire() + "'")
+              .collect(java.util.stream.Collectors.joining(", "))
+          + "))";
+
   private final Database db;
   private final CaseRows rows = new CaseRows();
 
@@ -248,6 +260,8 @@ public final class SqlCustomerNotices implements CustomerNotices {
             select(
                 c,
                 WAITING
+                    + " AND "
+                    + ON_AWAITING_CASE
                     + " AND deadline > ? AND COALESCE(last_reminded_at, notified_at) <= ?"
                     + " ORDER BY deadline, id",
                 now.toEpochMilli(),
@@ -274,7 +288,10 @@ public final class SqlCustomerNotices implements CustomerNotices {
         c ->
             select(
                 c,
-                WAITING + " AND late_told_at IS NULL AND deadline <= ? ORDER BY deadline, id",
+                WAITING
+                    + " AND "
+                    + ON_AWAITING_CASE
+                    + " AND late_told_at IS NULL AND deadline <= ? ORDER BY deadline, id",
                 now.toEpochMilli()));
   }
 

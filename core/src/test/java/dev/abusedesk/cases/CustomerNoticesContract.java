@@ -218,6 +218,25 @@ public abstract class CustomerNoticesContract {
   }
 
   @Test
+  void aCaseRepliedToAwsChasesNoCustomerAndIsNotReadAgain() {
+    long replied = newCase();
+    long open = newCase("email/ts-port-scan.eml");
+    CustomerNotice onReplied = notices.open(replied, ACCOUNT, List.of(OPS), DEADLINE, NOW).get(0);
+    CustomerNotice onOpen = notices.open(open, ACCOUNT, List.of(OPS), DEADLINE, NOW).get(0);
+
+    assertThat(store.move(replied, CaseStatus.REPLIED, "hanako", "", NOW.plusSeconds(1)))
+        .isInstanceOf(Change.Done.class);
+
+    assertThat(notices.dueForReminder(NOW.plus(Duration.ofHours(4)), Duration.ofHours(4)))
+        .extracting(CustomerNotice::id)
+        .containsExactly(onOpen.id());
+    assertThat(notices.lateUntold(DEADLINE))
+        .extracting(CustomerNotice::id)
+        .containsExactly(onOpen.id())
+        .doesNotContain(onReplied.id());
+  }
+
+  @Test
   void tellsTheTeamOfEachLateNoticeOnce() {
     long caseId = newCase();
     List<CustomerNotice> opened = notices.open(caseId, ACCOUNT, List.of(OPS, SEC), DEADLINE, NOW);
