@@ -29,6 +29,16 @@ final class AckFlow {
     this.clock = clock;
   }
 
+  /**
+   * Whether the presented link is a valid one: only then does a visitor without a session get one
+   * (a flood of forged links writes nothing).
+   */
+  boolean valid(boolean post, long caseId, Form query, Form form) {
+    String exp = post ? form.get("exp", null) : query.get("exp", null);
+    String sig = post ? form.get("sig", null) : query.get("sig", null);
+    return links.check(caseId, exp, sig) == AckLinks.Verdict.VALID;
+  }
+
   WebResponse handle(boolean post, long caseId, Form query, Form form, Pages.Viewer viewer) {
     Language lang = viewer.language();
     String exp = post ? form.get("exp", null) : query.get("exp", null);

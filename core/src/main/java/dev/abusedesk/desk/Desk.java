@@ -140,7 +140,7 @@ public final class Desk {
       return Static.serve(path.substring(Pages.STATIC.length()));
     }
     Form query = Form.parse(request.rawQuery());
-    Optional<DeskSession> session = sessions.find(cookie(request));
+    Optional<DeskSession> session = sessions.find(cookie(request)).filter(this::stillAllowed);
     Language language =
         query
             .get("lang")
@@ -173,10 +173,13 @@ public final class Desk {
     List<String> cookies = new ArrayList<>();
     Matcher ackPath = ACK.matcher(path);
     if (ackPath.matches()) {
+      long caseId = Long.parseLong(ackPath.group(1));
+      if (session.isEmpty() && !ack.valid(post, caseId, query, form)) {
+        // Refused without a session: a flood of forged or expired links writes nothing.
+        return ack.handle(post, caseId, query, form, viewer(language, Optional.empty()));
+      }
       DeskSession visitor = session.orElseGet(() -> open(cookies, Optional.empty(), language));
-      return withCookies(
-          ack.handle(post, Long.parseLong(ackPath.group(1)), query, form, viewer(visitor)),
-          cookies);
+      return withCookies(ack.handle(post, caseId, query, form, viewer(visitor)), cookies);
     }
     if (path.equals("/dashboard/login")) {
       return withCookies(login(request, session, form, language, cookies), cookies);
@@ -286,6 +289,25 @@ public final class Desk {
 
   private Pages.Viewer viewer(Language language, Optional<String> user) {
     return new Pages.Viewer(language, user, "", access == Access.LOCAL);
+  }
+
+  /**
+   * Whether a stored session's user may still use the desk: with named users and no token, a name
+   * taken out of {@code dashboard.users} ends its sessions on every instance at once (they live in
+   * the database now, and outlast restarts). Visitors' sessions carry no user and stay.
+   */
+  private boolean stillAllowed(DeskSession session) {
+    if (session.user().isEmpty()
+        || access != Access.LOGIN
+        || config.dashboard().token().isPresent()) {
+      return true;
+    }
+    String user = session.user().get();
+    boolean known = config.dashboard().users().stream().anyMatch(u -> u.name().equals(user));
+    if (!known) {
+      sessions.close(session.id());
+    }
+    return known;
   }
 
   /** The session cookie's value, if the request carries one. */

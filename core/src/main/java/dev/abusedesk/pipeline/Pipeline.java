@@ -47,6 +47,7 @@ public final class Pipeline implements AutoCloseable {
   private final ReminderScheduler reminders;
   private final Clock clock;
   private final Optional<CustomerNotices> customerNotices;
+  private final CustomerQueue.Links customerLinks;
 
   /** A pipeline that tells no customer anything. */
   public Pipeline(
@@ -109,6 +110,7 @@ public final class Pipeline implements AutoCloseable {
                     store,
                     outbox,
                     customerLinks));
+    this.customerLinks = Objects.requireNonNull(customerLinks, "customerLinks");
     this.dispatcher = new Dispatcher(store, outbox, router, alerts, clock, customerQueue);
     this.deliverer = new Deliverer(outbox, config, sender, clock, owner, observer);
     this.reminders =
@@ -255,7 +257,9 @@ public final class Pipeline implements AutoCloseable {
    * @param actor who re-sent it, for the case history
    */
   public Optional<CustomerNotice> resendCustomerNotice(long noticeId, String actor) {
-    if (customerNotices.isEmpty() || customerNotices.get().find(noticeId).isEmpty()) {
+    Optional<CustomerNotice> notice = customerNotices.flatMap(notices -> notices.find(noticeId));
+    if (notice.isEmpty() || customerLinks.link(noticeId, notice.get().linkId()).isEmpty()) {
+      // Without public_url no link can be made: the working one is not revoked for a mail without.
       return Optional.empty();
     }
     CustomerNotice reissued = customerNotices.get().reissue(noticeId, actor, clock.instant());

@@ -155,13 +155,33 @@ class DeskSecurityTest {
   }
 
   @Test
+  void aUserTakenOutOfTheConfigurationIsLoggedOutEverywhereAtOnce() {
+    browser.login("hanako", "correct horse");
+    assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
+    server.close();
+
+    // The same store, restarted (or another instance) without hanako among the users.
+    String without = config("").replace("    - {name: hanako,", "    - {name: taro,");
+    server = new DeskServer(dir, without, NOW, true, Optional.empty());
+    WebClient same = browser.at(server);
+
+    HttpResponse<String> page = same.get("/dashboard");
+
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).contains("/dashboard/login");
+  }
+
+  @Test
   void forgedAndExpiredLinksAcknowledgeNothing() {
     long exp = NOW.plus(Duration.ofDays(1)).getEpochSecond();
     String forged = AckLinks.path(caseId) + "?exp=" + exp + "&sig=AAAA";
     String otherCase = AckLinks.path(caseId + 1) + "?" + server.ackLinks.query(caseId, exp);
     String link = AckLinks.path(caseId) + "?" + server.ackLinks.query(caseId, exp);
 
-    assertThat(browser.get(forged).statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = browser.get(forged);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    // A flood of forged links writes nothing: no session is opened for them.
+    assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
     assertThat(browser.get(otherCase).statusCode()).isEqualTo(403);
     server.clock.advance(Duration.ofDays(2));
     assertThat(browser.get(link).statusCode()).isEqualTo(410);

@@ -22,6 +22,13 @@ final class WebClient {
   private String cookie;
   String lastCsrf = "";
 
+  /** The same browser, its cookie kept, visiting another server (a restart, another instance). */
+  WebClient at(DeskServer other) {
+    WebClient moved = new WebClient(other);
+    moved.cookie = cookie;
+    return moved;
+  }
+
   WebClient(DeskServer server) {
     this.server = server;
   }

@@ -331,6 +331,28 @@ class CustomerLoopTest {
     }
   }
 
+  @Test
+  void withoutAPublicUrlAResendKeepsTheWorkingLinkInsteadOfMailingNone() throws Exception {
+    chat.on("/slack", Answer.slackOk()).on("/pager", Answer.of(200, "ok"));
+    String withoutUrl = yaml(ACME_EN).replace("public_url: https://desk.msp.example\n", "");
+    assertThat(withoutUrl).doesNotContain("public_url");
+    try (PipelineHarness h =
+        new PipelineHarness(dir, Config.parse(withoutUrl, dir, Map.of()), clock, "one", true)) {
+      h.ingest("email/ec2-abuse-dos.eml");
+      h.pipeline.deliver(Duration.ofSeconds(10));
+      CustomerNotice before = h.customerNotices.forCase(1).get(0);
+      int mailed = SMTP.getReceivedMessages().length;
+
+      Optional<CustomerNotice> after = h.pipeline.resendCustomerNotice(before.id(), "alice");
+      h.pipeline.deliver(Duration.ofSeconds(10));
+
+      assertThat(after).isEmpty();
+      assertThat(h.customerNotices.find(before.id()).orElseThrow().linkMatches(before.linkId()))
+          .isTrue();
+      assertThat(SMTP.getReceivedMessages()).hasSize(mailed);
+    }
+  }
+
   private static String linkId(String body) {
     Matcher m = Pattern.compile("[?&]l=([A-Za-z0-9_-]+)").matcher(body);
     assertThat(m.find()).isTrue();

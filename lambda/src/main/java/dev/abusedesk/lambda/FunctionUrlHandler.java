@@ -69,6 +69,13 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
                             + " links: set it in abusedesk.yaml ({env: DASHBOARD_LINK_SECRET},"
                             + " see docs/deployment/aws.md)"));
     this.slack = new SlackActions(desk.pipeline(), desk.clock(), () -> {});
+    if (desk.config().publicUrl().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the desk function has no public_url: its chat messages carry no links and customers'"
+              + " links cannot be re-sent; deploy with DeskPublicUrl set to the DeskUrl output"
+              + " (docs/deployment/aws.md)");
+    }
   }
 
   @Override
@@ -87,10 +94,10 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
       response =
           new WebResponse(
               503,
-              List.of(
-                  new WebResponse.Header("Content-Type", "text/plain; charset=utf-8"),
-                  new WebResponse.Header("Retry-After", "60"),
-                  new WebResponse.Header("Cache-Control", "no-store")),
+              secured(
+                  List.of(
+                      new WebResponse.Header("Content-Type", "text/plain; charset=utf-8"),
+                      new WebResponse.Header("Retry-After", "60"))),
               "try again later".getBytes(StandardCharsets.UTF_8));
     }
     Json.answer(out, toJson(response));
@@ -128,11 +135,7 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
     }
     if (path.equals("/") && ("GET".equals(request.method()) || "HEAD".equals(request.method()))) {
       return new WebResponse(
-          303,
-          List.of(
-              new WebResponse.Header("Location", "/dashboard"),
-              new WebResponse.Header("Cache-Control", "no-store")),
-          new byte[0]);
+          303, secured(List.of(new WebResponse.Header("Location", "/dashboard"))), new byte[0]);
     }
     return plain(404, "not found");
   }
@@ -225,9 +228,20 @@ public final class FunctionUrlHandler implements RequestStreamHandler {
   private static WebResponse plain(int status, String text) {
     return new WebResponse(
         status,
-        List.of(
-            new WebResponse.Header("Content-Type", "text/plain; charset=utf-8"),
-            new WebResponse.Header("Cache-Control", "no-store")),
+        secured(List.of(new WebResponse.Header("Content-Type", "text/plain; charset=utf-8"))),
         text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The headers every answer of this handler carries, as the desk's own pages do. */
+  private static List<WebResponse.Header> secured(List<WebResponse.Header> headers) {
+    List<WebResponse.Header> all = new ArrayList<>(headers);
+    all.add(
+        new WebResponse.Header(
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
+    all.add(new WebResponse.Header("X-Content-Type-Options", "nosniff"));
+    all.add(new WebResponse.Header("X-Frame-Options", "DENY"));
+    all.add(new WebResponse.Header("Referrer-Policy", "no-referrer"));
+    all.add(new WebResponse.Header("Cache-Control", "no-store"));
+    return all;
   }
 }

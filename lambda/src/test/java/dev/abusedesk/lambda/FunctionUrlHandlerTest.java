@@ -222,27 +222,32 @@ class FunctionUrlHandlerTest {
 
   @Test
   void aForgedOrMissingSignatureOrCsrfTokenChangesNothing() {
-    long caseId = alert().path("case_id").asLong();
+    JsonNode alert = alert();
+    long caseId = alert.path("case_id").asLong();
+    URI link = URI.create(alert.path("ack_link").asText());
     FunctionUrlHandler handler = container();
 
     JsonNode forged =
         invoke(
             handler,
             event("GET", "/dashboard/ack/" + caseId, "exp=99999999999&sig=AAAA", List.of(), null));
+    // A real link gives a session; its POST without the page's token changes nothing.
     JsonNode page =
-        invoke(
-            handler, event("GET", "/dashboard/ack/" + caseId, "exp=1&sig=AAAA", List.of(), null));
+        invoke(handler, event("GET", link.getRawPath(), link.getRawQuery(), List.of(), null));
+    String html = page.path("body").asText();
     JsonNode noCsrf =
         invoke(
             handler,
             event(
                 "POST",
-                "/dashboard/ack/" + caseId,
+                link.getRawPath(),
                 "",
                 List.of(session(page)),
-                form("exp", "1", "sig", "AAAA", "name", "Mallory")));
+                form("exp", field(html, "exp"), "sig", field(html, "sig"), "name", "Mallory")));
 
     assertThat(forged.path("statusCode").asInt()).isEqualTo(403);
+    // A forged link opens no session: a flood of them writes nothing to the database.
+    assertThat(forged.path("cookies")).isEmpty();
     assertThat(noCsrf.path("statusCode").asInt()).isEqualTo(403);
     assertThat(caseNow(caseId).status()).isEqualTo(CaseStatus.OPEN);
   }
@@ -416,6 +421,8 @@ class FunctionUrlHandlerTest {
     assertThat(root.path("statusCode").asInt()).isEqualTo(303);
     assertThat(root.path("headers").path("location").asText()).isEqualTo("/dashboard");
     assertThat(other.path("statusCode").asInt()).isEqualTo(404);
+    assertThat(other.path("headers").path("x-content-type-options").asText()).isEqualTo("nosniff");
+    assertThat(root.path("headers").path("x-frame-options").asText()).isEqualTo("DENY");
     assertThat(doubled.path("statusCode").asInt()).isEqualTo(404);
   }
 
