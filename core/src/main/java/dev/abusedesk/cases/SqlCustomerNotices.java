@@ -221,6 +221,17 @@ public final class SqlCustomerNotices implements CustomerNotices {
   @Override
   public void revoke(long noticeId, String actor, Instant now) {
     requireActor(actor);
+    stampOnce(noticeId, "revoked_at", now, actor, CaseEvent.Type.CUSTOMER_LINK_REVOKED);
+  }
+
+  /**
+   * Sets a notice's {@code column} to {@code at} unless it is set already, and writes the history
+   * event of that change, in one transaction: a second call changes nothing and writes nothing.
+   *
+   * @param column one of this class's own column names, never anything from outside
+   */
+  private void stampOnce(
+      long noticeId, String column, Instant at, String actor, CaseEvent.Type type) {
     db.transaction(
         c -> {
           Optional<CustomerNotice> notice = one(c, noticeId);
@@ -229,8 +240,12 @@ public final class SqlCustomerNotices implements CustomerNotices {
           }
           try (PreparedStatement p =
               c.prepareStatement(
-                  "UPDATE customer_notices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-            p.setLong(1, now.toEpochMilli());
+                  "UPDATE customer_notices SET "
+                      + column
+                      + " = ? WHERE id = ? AND "
+                      + column
+                      + " IS NULL")) {
+            p.setLong(1, at.toEpochMilli());
             p.setLong(2, noticeId);
             if (p.executeUpdate() == 0) {
               return null;
@@ -239,9 +254,9 @@ public final class SqlCustomerNotices implements CustomerNotices {
           rows.event(
               c,
               notice.get().caseId(),
-              now,
+              at,
               actor,
-              CaseEvent.Type.CUSTOMER_LINK_REVOKED,
+              type,
               null,
               null,
               null,
@@ -297,34 +312,7 @@ public final class SqlCustomerNotices implements CustomerNotices {
 
   @Override
   public void lateTold(long noticeId, Instant at) {
-    db.transaction(
-        c -> {
-          Optional<CustomerNotice> notice = one(c, noticeId);
-          if (notice.isEmpty()) {
-            return null;
-          }
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "UPDATE customer_notices SET late_told_at = ?"
-                      + " WHERE id = ? AND late_told_at IS NULL")) {
-            p.setLong(1, at.toEpochMilli());
-            p.setLong(2, noticeId);
-            if (p.executeUpdate() == 0) {
-              return null;
-            }
-          }
-          rows.event(
-              c,
-              notice.get().caseId(),
-              at,
-              DESK,
-              CaseEvent.Type.CUSTOMER_LATE,
-              null,
-              null,
-              null,
-              notice.get().contact().email());
-          return null;
-        });
+    stampOnce(noticeId, "late_told_at", at, DESK, CaseEvent.Type.CUSTOMER_LATE);
   }
 
   @Override

@@ -211,34 +211,15 @@ public record Alert(
 
   /** The same facts, told as another type of message. */
   public Alert withType(Type other) {
-    return new Alert(
-        other,
-        caseId,
-        status,
-        category,
-        accounts,
-        regions,
-        resources,
-        ips,
-        awsCaseId,
-        reportKind,
-        channel,
-        receivedAt,
-        deadline,
-        senderVerified,
-        complaintExcerpt,
-        actionsTaken,
-        owner,
-        actor,
-        note,
-        caseLink,
-        ackLink,
-        createdAt,
-        customer);
+    return told(other, customer);
   }
 
   /** The same facts, told as a customer's word of this type. */
   public Alert withCustomer(Type other, CustomerWord word) {
+    return told(other, Optional.of(word));
+  }
+
+  private Alert told(Type other, Optional<CustomerWord> word) {
     return new Alert(
         other,
         caseId,
@@ -262,6 +243,6 @@ public record Alert(
         caseLink,
         ackLink,
         createdAt,
-        Optional.of(word));
+        word);
   }
 }

@@ -136,8 +136,7 @@ public final class AlertJson {
             Instant.parse(c.path("deadline").asText())));
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
+  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);
@@ -145,13 +144,13 @@ public final class AlertJson {
     g.writeEndArray();
   }
 
-  private static List<String> strings(JsonNode array) {
+  static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asText()));
     return values;
   }
 
-  private static Optional<String> text(JsonNode node) {
+  static Optional<String> text(JsonNode node) {
     return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 

@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -123,9 +122,9 @@ public record CustomerMail(
       g.writeStringField("category", category.wire());
       g.writeStringField("account_id", accountId);
       g.writeStringField("account_name", accountName.orElse(null));
-      strings(g, "regions", regions);
-      strings(g, "resources", resources);
-      strings(g, "ips", ips);
+      AlertJson.strings(g, "regions", regions);
+      AlertJson.strings(g, "resources", resources);
+      AlertJson.strings(g, "ips", ips);
       g.writeStringField("excerpt", excerpt);
       g.writeStringField("reported_at", reportedAt.toString());
       g.writeStringField("deadline", deadline.toString());
@@ -155,34 +154,15 @@ public record CustomerMail(
         Language.valueOf(n.path("language").asText()),
         Category.fromWire(n.path("category").asText()),
         n.path("account_id").asText(),
-        text(n.path("account_name")),
-        strings(n.path("regions")),
-        strings(n.path("resources")),
-        strings(n.path("ips")),
+        AlertJson.text(n.path("account_name")),
+        AlertJson.strings(n.path("regions")),
+        AlertJson.strings(n.path("resources")),
+        AlertJson.strings(n.path("ips")),
         n.path("excerpt").asText(""),
         Instant.parse(n.path("reported_at").asText()),
         Instant.parse(n.path("deadline").asText()),
-        text(n.path("link")).map(URI::create),
+        AlertJson.text(n.path("link")).map(URI::create),
         Instant.parse(n.path("created_at").asText()));
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values)
-      throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 
   /** Without the link: a mail in a log line must not be a way to the response page. */
